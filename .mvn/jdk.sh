@@ -23,9 +23,10 @@ edge_current_home() {
 
 edge_pick_jdk() {
   current=$(edge_current_home)
+  current_major=""
   if [ -n "$current" ] && [ -x "$current/bin/javac" ]; then
-    major=$(edge_java_major "$current")
-    if [ -n "$major" ] && [ "$major" -ge "$edge_required_java" ]; then
+    current_major=$(edge_java_major "$current")
+    if [ -n "$current_major" ] && [ "$current_major" -ge "$edge_required_java" ]; then
       return 0
     fi
   fi
@@ -44,13 +45,30 @@ edge_pick_jdk() {
   done
   set -f
   if [ -z "$best" ]; then
-    echo "Edge Studio needs a JDK $edge_required_java or newer to build; found ${current:-no JDK}${major:+ (Java $major)}." >&2
+    echo "Edge Studio needs a JDK $edge_required_java or newer to build; found ${current:-no JDK}${current_major:+ (Java $current_major)}." >&2
     echo "Install one (e.g. 'apt-get install openjdk-21-jdk-headless' or a Temurin 21+ JDK) and set JAVA_HOME to it." >&2
     exit 1
   fi
-  [ "${MVNW_VERBOSE-}" = true ] && echo "mvnw: using JDK $best_major at $best" >&2
+  if [ -n "${JAVA_HOME-}" ]; then
+    echo "mvnw: JAVA_HOME is Java ${current_major:-?}; using JDK $best_major at $best instead" >&2
+  elif [ "${MVNW_VERBOSE-}" = true ]; then
+    echo "mvnw: using JDK $best_major at $best" >&2
+  fi
   JAVA_HOME=$best
   export JAVA_HOME
 }
 
+edge_quiet_unsafe_warnings() {
+  # Maven's own Guice prints sun.misc.Unsafe deprecation warnings on JDK 24+; the flag that silences
+  # them does not exist on older JDKs, so add it only there.
+  major=$(edge_java_major "$(edge_current_home)")
+  if [ -n "$major" ] && [ "$major" -ge 24 ]; then
+    case " ${MAVEN_OPTS-} " in
+      *sun-misc-unsafe-memory-access*) ;;
+      *) MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
+    esac
+  fi
+}
+
 edge_pick_jdk
+edge_quiet_unsafe_warnings
