@@ -1,0 +1,41 @@
+package io.edgestudio.hub.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads {@code $edgeHub.properties.desired.routes}: strings (schema 1.0) or route objects (1.1+). */
+final class RouteSpecReader {
+
+    private static final long MAX_TTL = 4294967295L;
+
+    private RouteSpecReader() {
+    }
+
+    static Map<String, RouteSpec> read(JsonObject routes) throws ManifestException {
+        Map<String, RouteSpec> result = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : routes.fields()) {
+            String name = entry.getKey();
+            String path = routes.pathOf(name);
+            if (name.isEmpty() || name.matches(".*[.$# ].*")) {
+                throw new ManifestException(path, "route names must not be empty or contain '.', '$', '#' or ' '");
+            }
+            JsonNode value = entry.getValue();
+            if (value.isTextual()) {
+                if (!value.textValue().isBlank()) {
+                    result.put(name, new RouteSpec(name, value.textValue(), RouteSpec.DEFAULT_PRIORITY, 0));
+                }
+            } else {
+                result.put(name, readObject(name, JsonObject.of(value, path)));
+            }
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    private static RouteSpec readObject(String name, JsonObject route) throws ManifestException {
+        int priority = route.optionalInteger("priority", 0, 9).map(Long::intValue).orElse(RouteSpec.DEFAULT_PRIORITY);
+        long ttl = route.optionalInteger("timeToLiveSecs", 0, MAX_TTL).orElse(0L);
+        return new RouteSpec(name, route.string("route"), priority, ttl);
+    }
+}
