@@ -3,9 +3,22 @@
  */
 package io.edgestudio.dsl;
 
+import io.edgestudio.dsl.conversion.EdgeValueConverters;
+import io.edgestudio.dsl.linking.EdgeLinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 
 /**
- * Use this class to register components to be used at runtime / without the Equinox extension registry.
+ * Runtime services of the .edge language that differ from the generated defaults.
  */
 public class EdgeRuntimeModule extends AbstractEdgeRuntimeModule {
+
+	@Override
+	public Class<? extends IValueConverterService> bindIValueConverterService() {
+		return EdgeValueConverters.class;
+	}
+
+	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+		return EdgeLinkingDiagnosticMessageProvider.class;
+	}
 }

@@ -3,13 +3,37 @@
  */
 package io.edgestudio.dsl.scoping;
 
+import io.edgestudio.dsl.edge.EdgePackage;
+import io.edgestudio.dsl.edge.Module;
+import io.edgestudio.dsl.edge.ModuleSink;
+import io.edgestudio.dsl.edge.ModuleSource;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.scoping.IScope;
+import org.eclipse.xtext.scoping.Scopes;
 
 /**
- * This class contains custom scoping description.
- * 
- * See https://www.eclipse.org/Xtext/documentation/303_runtime_concepts.html#scoping
- * on how and when to use it.
+ * Ports in a route ({@code Filter.output1}) are looked up among the ports of the module named before
+ * the dot. Both directions are in scope so that routing from an input is reported as such by the
+ * validator instead of as an unknown name.
  */
 public class EdgeScopeProvider extends AbstractEdgeScopeProvider {
 
+	@Override
+	public IScope getScope(EObject context, EReference reference) {
+		if (reference == EdgePackage.Literals.MODULE_SOURCE__OUTPUT && context instanceof ModuleSource source) {
+			return portsOf(source.getModule());
+		}
+		if (reference == EdgePackage.Literals.MODULE_SINK__INPUT && context instanceof ModuleSink sink) {
+			return portsOf(sink.getModule());
+		}
+		return super.getScope(context, reference);
+	}
+
+	private static IScope portsOf(Module module) {
+		if (module == null || module.eIsProxy()) {
+			return IScope.NULLSCOPE;
+		}
+		return Scopes.scopeFor(module.getPorts());
+	}
 }

@@ -3,23 +3,18 @@
  */
 package io.edgestudio.dsl.validation;
 
+import org.eclipse.xtext.validation.ComposedChecks;
 
 /**
- * This class contains custom validation rules. 
- *
- * See https://www.eclipse.org/Xtext/documentation/303_runtime_concepts.html#validation
+ * All validation of .edge files. The rules are grouped by subject in the composed validators; each
+ * rule is one {@code @Check} with its own code in {@link IssueCodes}.
  */
+@ComposedChecks(validators = {
+		NamingValidator.class,
+		SolutionValidator.class,
+		ModuleValidator.class,
+		RouteValidator.class,
+		RouteGraphValidator.class,
+		TwinValidator.class })
 public class EdgeValidator extends AbstractEdgeValidator {
-	
-//	public static final String INVALID_NAME = "invalidName";
-//
-//	@Check
-//	public void checkGreetingStartsWithCapital(Greeting greeting) {
-//		if (!Character.isUpperCase(greeting.getName().charAt(0))) {
-//			warning("Name should start with a capital",
-//					EdgePackage.Literals.GREETING__NAME,
-//					INVALID_NAME);
-//		}
-//	}
-	
 }
