@@ -1,0 +1,100 @@
+package io.edgestudio.routes.eval;
+
+import io.edgestudio.routes.BodyReference;
+import io.edgestudio.routes.RouteLanguageException;
+import io.edgestudio.routes.RouteLanguageException.Kind;
+import io.edgestudio.routes.eval.Value.Bool;
+import io.edgestudio.routes.eval.Value.Null;
+import io.edgestudio.routes.parse.JsonPath;
+import io.edgestudio.routes.parse.JsonPath.Segment;
+import io.edgestudio.routes.parse.Node;
+import io.edgestudio.routes.parse.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Property access. A bare name is an application property. {@code $name} is the application property literally
+ * named {@code $name} if the message has one, else a body query for {@code $body.…}, else the system property
+ * {@code name}. {@code {$name}} skips the application property. Names containing brackets are never properties.
+ */
+final class Properties {
+
+    private static final String BODY_PREFIX = "$body.";
+    private static final List<String> TWIN_PREFIXES = List.of("properties.reported.", "properties.desired.", "tags.");
+
+    private final String text;
+    private final List<BodyReference> bodyReferences;
+
+    Properties(String text, List<BodyReference> bodyReferences) {
+        this.text = text;
+        this.bodyReferences = bodyReferences;
+    }
+
+    Expr application(Token token) {
+        String name = token.text();
+        return new Expr(Type.STRING, c -> c.property(name));
+    }
+
+    Expr system(Node.SystemProperty node) {
+        Token token = node.token();
+        String name = token.text();
+        boolean body = name.regionMatches(true, 0, BODY_PREFIX, 0, BODY_PREFIX.length());
+        Expr fallback = body ? bodyQuery(token) : systemOnly(name.substring(1));
+        if (node.escaped() || hasBrackets(name)) {
+            return fallback;
+        }
+        if (body) {
+            return new Expr(Type.BODY, c -> c.hasProperty(name) ? c.property(name) : fallback.eval(c));
+        }
+        return new Expr(Type.STRING, c -> c.hasProperty(name) ? c.property(name) : fallback.eval(c));
+    }
+
+    private static Expr systemOnly(String name) {
+        if (hasBrackets(name)) {
+            return Expr.constant(Type.UNDEFINED, Value.UNDEFINED);
+        }
+        return new Expr(Type.STRING, c -> c.systemProperty(name));
+    }
+
+    private static boolean hasBrackets(String name) {
+        return name.indexOf('[') >= 0 || name.indexOf(']') >= 0;
+    }
+
+    private Expr bodyQuery(Token token) {
+        List<Segment> path = path(token.text().substring(BODY_PREFIX.length()), token.offset(), token.length());
+        bodyReferences.add(new BodyReference(referencePath(path), token.offset(), token.length()));
+        return new Expr(Type.BODY, c -> c.body().select(path).orElse(Value.UNDEFINED));
+    }
+
+    /** {@code twin_change_includes(path)}: whether the twin change notification body has anything at the path. */
+    Expr twinChangeIncludes(Node.Call call) {
+        String raw = call.rawArguments();
+        List<Segment> path = path(raw, call.offset(), call.length());
+        if (TWIN_PREFIXES.stream().noneMatch(p -> raw.toLowerCase(Locale.ROOT).startsWith(p))) {
+            throw new RouteLanguageException(Kind.UNSUPPORTED_BODY_QUERY, "twin_change_includes path '" + raw
+                    + "' must start with one of " + TWIN_PREFIXES, text, call.offset(), call.length());
+        }
+        return new Expr(Type.BOOL, c -> c.body().select(path)
+                .map(v -> v == Value.UNDEFINED ? v : Bool.of(v != Null.MISSING))
+                .orElse(Bool.TRUE));
+    }
+
+    private List<Segment> path(String query, int offset, int length) {
+        try {
+            return JsonPath.parse(query);
+        } catch (IllegalArgumentException unsupported) {
+            throw new RouteLanguageException(Kind.UNSUPPORTED_BODY_QUERY, unsupported.getMessage(), text, offset,
+                    length);
+        }
+    }
+
+    private static List<String> referencePath(List<Segment> segments) {
+        List<String> path = new ArrayList<>();
+        for (Segment segment : segments) {
+            path.add(segment.name());
+            segment.index().ifPresent(i -> path.add("[" + i + "]"));
+        }
+        return path;
+    }
+}
