@@ -9,6 +9,7 @@ import io.edgestudio.routes.eval.Value.Null;
 import io.edgestudio.routes.eval.Value.Num;
 import io.edgestudio.routes.eval.Value.Str;
 import io.edgestudio.routes.parse.ConditionParser;
+import io.edgestudio.routes.parse.BodyQueries;
 import io.edgestudio.routes.parse.Node;
 import io.edgestudio.routes.parse.StringLiterals;
 import io.edgestudio.routes.parse.Token;
@@ -44,6 +45,9 @@ public final class ConditionCompiler {
      */
     public static CompiledCondition compile(String text, MessageSource source) {
         ConditionCompiler compiler = new ConditionCompiler(text, source);
+        // edgeHub reports unsupported body queries even when the condition has other syntax errors; checking
+        // them first keeps {@code $body.a[1:2]} an unsupported-query error, as it is on a device.
+        BodyQueries.check(text);
         Expr root = compiler.compile(ConditionParser.parse(text));
         return new CompiledCondition(text, root, compiler.bodyReferences, compiler.functionNames);
     }

@@ -5,7 +5,7 @@ import io.edgestudio.routes.RouteLanguageException;
 import io.edgestudio.routes.RouteLanguageException.Kind;
 import io.edgestudio.routes.eval.Value.Bool;
 import io.edgestudio.routes.eval.Value.Null;
-import io.edgestudio.routes.parse.JsonPath;
+import io.edgestudio.routes.parse.BodyQueries;
 import io.edgestudio.routes.parse.JsonPath.Segment;
 import io.edgestudio.routes.parse.Node;
 import io.edgestudio.routes.parse.Token;
@@ -20,7 +20,6 @@ import java.util.Locale;
  */
 final class Properties {
 
-    private static final String BODY_PREFIX = "$body.";
     private static final List<String> TWIN_PREFIXES = List.of("properties.reported.", "properties.desired.", "tags.");
 
     private final String text;
@@ -39,7 +38,7 @@ final class Properties {
     Expr system(Node.SystemProperty node) {
         Token token = node.token();
         String name = token.text();
-        boolean body = name.regionMatches(true, 0, BODY_PREFIX, 0, BODY_PREFIX.length());
+        boolean body = BodyQueries.isBodyQuery(name);
         Expr fallback = body ? bodyQuery(token) : systemOnly(name.substring(1));
         if (node.escaped() || hasBrackets(name)) {
             return fallback;
@@ -62,7 +61,7 @@ final class Properties {
     }
 
     private Expr bodyQuery(Token token) {
-        List<Segment> path = path(token.text().substring(BODY_PREFIX.length()), token.offset(), token.length());
+        List<Segment> path = BodyQueries.path(token, text);
         bodyReferences.add(new BodyReference(referencePath(path), token.offset(), token.length()));
         return new Expr(Type.BODY, c -> c.body().select(path).orElse(Value.UNDEFINED));
     }
@@ -70,7 +69,7 @@ final class Properties {
     /** {@code twin_change_includes(path)}: whether the twin change notification body has anything at the path. */
     Expr twinChangeIncludes(Node.Call call) {
         String raw = call.rawArguments();
-        List<Segment> path = path(raw, call.offset(), call.length());
+        List<Segment> path = BodyQueries.path(raw, text, call.offset(), call.length());
         if (TWIN_PREFIXES.stream().noneMatch(p -> raw.toLowerCase(Locale.ROOT).startsWith(p))) {
             throw new RouteLanguageException(Kind.UNSUPPORTED_BODY_QUERY, "twin_change_includes path '" + raw
                     + "' must start with one of " + TWIN_PREFIXES, text, call.offset(), call.length());
@@ -78,15 +77,6 @@ final class Properties {
         return new Expr(Type.BOOL, c -> c.body().select(path)
                 .map(v -> v == Value.UNDEFINED ? v : Bool.of(v != Null.MISSING))
                 .orElse(Bool.TRUE));
-    }
-
-    private List<Segment> path(String query, int offset, int length) {
-        try {
-            return JsonPath.parse(query);
-        } catch (IllegalArgumentException unsupported) {
-            throw new RouteLanguageException(Kind.UNSUPPORTED_BODY_QUERY, unsupported.getMessage(), text, offset,
-                    length);
-        }
     }
 
     private static List<String> referencePath(List<Segment> segments) {

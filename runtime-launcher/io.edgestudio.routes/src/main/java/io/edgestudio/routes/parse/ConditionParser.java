@@ -13,9 +13,16 @@ public final class ConditionParser {
     private static final String OPERAND = "a value, property, function call or '('";
 
     private final TokenCursor cursor;
+    private final boolean tolerant;
 
-    ConditionParser(TokenCursor cursor) {
+    /**
+     * @param tolerant whether unrecognised symbols may stand as operators. edgeHub's route grammar has error
+     *        alternatives that accept them, so a route with {@code $body.a[1:2]} parses and only fails when its
+     *        condition is compiled; the route parser uses this mode to fail at the same stage.
+     */
+    ConditionParser(TokenCursor cursor, boolean tolerant) {
         this.cursor = cursor;
+        this.tolerant = tolerant;
     }
 
     /** Parses a whole condition; an empty (or comment-only) text gives {@link Node.Empty}. */
@@ -24,7 +31,7 @@ public final class ConditionParser {
         if (cursor.at(TokenType.EOF)) {
             return new Node.Empty(0);
         }
-        Node node = new ConditionParser(cursor).expression();
+        Node node = new ConditionParser(cursor, false).expression();
         if (!cursor.at(TokenType.EOF)) {
             throw cursor.unexpected("an operator or the end of the condition");
         }
@@ -37,7 +44,7 @@ public final class ConditionParser {
 
     private Node coalesce() {
         Node left = or();
-        while (cursor.at(TokenType.COALESCE)) {
+        while (cursor.at(TokenType.COALESCE) || (tolerant && cursor.at(TokenType.UNKNOWN_CHAR))) {
             left = new Node.Binary(cursor.next(), left, or());
         }
         return left;
@@ -111,6 +118,13 @@ public final class ConditionParser {
             }
             case OPEN_BRACE -> escapedSystemProperty();
             case OPEN_PAREN -> nested();
+            case UNKNOWN_CHAR -> {
+                if (!tolerant) {
+                    throw cursor.unexpected(OPERAND);
+                }
+                cursor.next();
+                yield cursor.at(TokenType.EOF, TokenType.INTO) ? new Node.Literal(token) : expression();
+            }
             case ID -> {
                 cursor.next();
                 yield cursor.at(TokenType.OPEN_PAREN) ? call(token) : new Node.Property(token);

@@ -23,6 +23,7 @@ public final class RouteParser {
             // edgeHub's grammar accepts the empty route but then finds no source in it.
             throw new RouteLanguageException(Kind.INVALID_SOURCE, "route has no source", cursor.text(), 0, 0);
         }
+        cursor.checkConditionBodyQueries();
         if (cursor.at(TokenType.SELECT)) {
             cursor.next();
             cursor.expect(TokenType.MUL, "'*' after SELECT");
@@ -35,7 +36,7 @@ public final class RouteParser {
         if (cursor.at(TokenType.WHERE)) {
             cursor.next();
             Token first = cursor.peek();
-            new ConditionParser(cursor).expression();
+            new ConditionParser(cursor, true).expression();
             conditionOffset = first.offset();
             condition = Optional.of(cursor.text().substring(first.offset(), cursor.previous().end()));
         }

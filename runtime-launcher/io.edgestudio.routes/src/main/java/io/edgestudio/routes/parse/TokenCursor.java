@@ -53,6 +53,25 @@ final class TokenCursor {
         return index;
     }
 
+    /**
+     * Checks the body queries between the first WHERE and the last INTO before the route is parsed, so that an
+     * unsupported body query is reported as such even when the condition has other errors.
+     */
+    void checkConditionBodyQueries() {
+        int where = -1;
+        int into = tokens.size();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).type() == TokenType.WHERE && where < 0) {
+                where = i;
+            } else if (tokens.get(i).type() == TokenType.INTO) {
+                into = i;
+            }
+        }
+        if (where >= 0) {
+            BodyQueries.check(tokens, where + 1, into, text);
+        }
+    }
+
     Token expect(TokenType type, String what) {
         if (!at(type)) {
             throw unexpected(what);
