@@ -1,0 +1,197 @@
+package io.edgestudio.hub.mqtt;
+
+import io.edgestudio.hub.core.EdgeHub;
+import io.edgestudio.hub.core.ModuleLink;
+import io.edgestudio.hub.core.ModuleSession;
+import io.edgestudio.hub.identity.ModuleIdentity;
+import io.edgestudio.hub.identity.SasAuthenticator.AuthenticationException;
+import io.edgestudio.hub.message.HubMessage;
+import io.edgestudio.hub.message.SystemProperty;
+import io.edgestudio.hub.store.StoredMessage;
+import io.edgestudio.hub.topic.ModuleTopic;
+import io.edgestudio.hub.topic.PropertyBag;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One module's MQTT connection: the edgeHub contract per packet type. All calls happen on the channel's
+ * event loop. Anything outside the contract (a second CONNECT, a forbidden topic, QoS 2) closes only this
+ * connection.
+ */
+final class MqttConnection implements ModuleLink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
+    private static final int MQTT_3_1_1 = 4;
+
+    private final EdgeHub hub;
+    private final Channel channel;
+    private ModuleSession session;
+
+    MqttConnection(EdgeHub hub, Channel channel) {
+        this.hub = hub;
+        this.channel = channel;
+    }
+
+    String name() {
+        return session == null ? "(not connected)" : session.identity().id();
+    }
+
+    void handle(MqttMessage packet) {
+        if (session == null && !(packet instanceof MqttConnectMessage)) {
+            refuse("sent " + packet.fixedHeader().messageType() + " before CONNECT");
+            return;
+        }
+        switch (packet.fixedHeader().messageType()) {
+            case CONNECT -> onConnect((MqttConnectMessage) packet);
+            case PUBLISH -> onPublish((MqttPublishMessage) packet);
+            case PUBACK -> session.inputs().acknowledge(this,
+                    ((MqttMessageIdVariableHeader) packet.variableHeader()).messageId());
+            case SUBSCRIBE -> onSubscribe((MqttSubscribeMessage) packet);
+            case UNSUBSCRIBE -> onUnsubscribe((MqttUnsubscribeMessage) packet);
+            case PINGREQ -> channel.writeAndFlush(Packets.pingResp());
+            case DISCONNECT -> channel.close();
+            default -> refuse("sent an unsupported " + packet.fixedHeader().messageType());
+        }
+    }
+
+    private void onConnect(MqttConnectMessage connect) {
+        if (session != null) {
+            refuse("sent a second CONNECT");
+            return;
+        }
+        if (connect.variableHeader().version() != MQTT_3_1_1) {
+            reject(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION, "protocol version "
+                    + connect.variableHeader().version());
+            return;
+        }
+        String clientId = connect.payload().clientIdentifier();
+        Optional<MqttUsername> username = MqttUsername.parse(connect.payload().userName());
+        if (username.isEmpty() || !username.get().clientId().equals(clientId)) {
+            reject(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED,
+                    "client id " + clientId + " does not match username " + connect.payload().userName());
+            return;
+        }
+        ModuleIdentity identity;
+        try {
+            identity = hub.authenticator().authenticate(username.get().deviceId(), username.get().moduleId(),
+                    Packets.utf8(connect.payload().passwordInBytes()));
+        } catch (AuthenticationException e) {
+            reject(MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD, clientId + ": " + e.getMessage());
+            return;
+        }
+        boolean cleanSession = connect.variableHeader().isCleanSession();
+        int keepAlive = connect.variableHeader().keepAliveTimeSeconds();
+        channel.pipeline().remove(MqttChannelInitializer.IDLE);
+        if (keepAlive > 0) {
+            channel.pipeline().addBefore(MqttChannelInitializer.DECODER, MqttChannelInitializer.IDLE,
+                    new IdleStateHandler(keepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        }
+        boolean present = !cleanSession && hub.findSession(identity.moduleId()).isPresent();
+        channel.writeAndFlush(Packets.connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED, present));
+        session = hub.connect(identity, this, cleanSession);
+        LOG.info("{} connected (clean session {}, keep-alive {} s)", identity.id(), cleanSession, keepAlive);
+    }
+
+    private void onPublish(MqttPublishMessage publish) {
+        MqttQoS qos = publish.fixedHeader().qosLevel();
+        String topic = publish.variableHeader().topicName();
+        if (qos == MqttQoS.EXACTLY_ONCE) {
+            refuse("published at QoS 2 to " + topic);
+            return;
+        }
+        ModuleTopic parsed = session.topics().parsePublish(topic);
+        byte[] body = ByteBufUtil.getBytes(publish.payload());
+        switch (parsed) {
+            case ModuleTopic.Events events -> hub.acceptFromModule(session.identity(), toMessage(events.bag(), body));
+            case ModuleTopic.Forbidden forbidden -> {
+                refuse("may not publish to " + forbidden.topic());
+                return;
+            }
+            default -> LOG.debug("{} sent {}; not handled yet", name(), parsed);
+        }
+        if (qos == MqttQoS.AT_LEAST_ONCE) {
+            channel.writeAndFlush(Packets.pubAck(publish.variableHeader().packetId()));
+        }
+    }
+
+    private HubMessage toMessage(PropertyBag bag, byte[] body) {
+        return new HubMessage(body, bag.systemProperties(), bag.properties(), hub.clock().instant());
+    }
+
+    private void onSubscribe(MqttSubscribeMessage subscribe) {
+        List<Integer> codes = new ArrayList<>();
+        for (MqttTopicSubscription subscription : subscribe.payload().topicSubscriptions()) {
+            boolean allowed = session.subscribe(subscription.topicFilter());
+            if (!allowed) {
+                LOG.warn("{} may not subscribe to {}", name(), subscription.topicFilter());
+            }
+            codes.add(allowed ? Math.min(subscription.qualityOfService().value(), 1) : Packets.SUBSCRIPTION_REFUSED);
+        }
+        channel.writeAndFlush(Packets.subAck(subscribe.variableHeader().messageId(), codes));
+    }
+
+    private void onUnsubscribe(MqttUnsubscribeMessage unsubscribe) {
+        unsubscribe.payload().topics().forEach(session::unsubscribe);
+        channel.writeAndFlush(Packets.unsubAck(unsubscribe.variableHeader().messageId()));
+    }
+
+    private void reject(MqttConnectReturnCode code, String reason) {
+        LOG.warn("Refused connection from {}: {}", channel.remoteAddress(), reason);
+        channel.writeAndFlush(Packets.connAck(code, false)).addListener(f -> channel.close());
+    }
+
+    private void refuse(String reason) {
+        LOG.warn("Closing connection {}: it {}", name(), reason);
+        channel.close();
+    }
+
+    void closed() {
+        if (session != null) {
+            hub.disconnect(session, this);
+            LOG.info("{} disconnected", name());
+        }
+    }
+
+    @Override
+    public Executor executor() {
+        return channel.eventLoop();
+    }
+
+    @Override
+    public void sendInput(int packetId, String input, StoredMessage message, boolean redelivery) {
+        Map<String, String> system = new LinkedHashMap<>(message.message().systemProperties());
+        system.remove(SystemProperty.OUTPUT_NAME.propertyName());
+        String topic = session.topics().inputTopic(input, new PropertyBag(system, message.message().properties()));
+        channel.writeAndFlush(Packets.publish(topic, message.message().body(), MqttQoS.AT_LEAST_ONCE, packetId,
+                redelivery));
+    }
+
+    @Override
+    public void send(String topic, byte[] payload) {
+        channel.writeAndFlush(Packets.publish(topic, payload, MqttQoS.AT_MOST_ONCE, 0, false));
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+}
