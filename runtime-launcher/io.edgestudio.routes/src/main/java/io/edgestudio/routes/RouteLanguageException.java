@@ -44,6 +44,17 @@ public class RouteLanguageException extends RuntimeException {
         this(kind, reason, offset, length, lineOf(text, offset), columnOf(text, offset));
     }
 
+    /** The same error with more context in front of the message, e.g. which route it is in. */
+    protected RouteLanguageException(String context, RouteLanguageException error) {
+        super(context + ": " + error.getMessage(), error);
+        this.kind = error.kind;
+        this.reason = error.reason;
+        this.offset = error.offset;
+        this.length = error.length;
+        this.line = error.line;
+        this.column = error.column;
+    }
+
     private RouteLanguageException(Kind kind, String reason, int offset, int length, int line, int column) {
         super(line + ":" + column + ": " + reason);
         this.kind = kind;

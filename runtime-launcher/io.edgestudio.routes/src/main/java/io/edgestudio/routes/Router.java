@@ -29,7 +29,7 @@ public final class Router {
     /**
      * Builds a router.
      *
-     * @throws RouteLanguageException for the first route that does not parse or compile; the message names it
+     * @throws InvalidRouteException for the first route that does not parse or compile
      * @throws IllegalArgumentException when two routes share a name
      */
     public static Router of(Collection<RouteDefinition> definitions) {
@@ -39,10 +39,18 @@ public final class Router {
             if (!names.add(definition.name())) {
                 throw new IllegalArgumentException("duplicate route name '" + definition.name() + "'");
             }
-            routes.add(new RouteMatch(definition, RouteLanguage.parseRoute(definition.route())));
+            routes.add(new RouteMatch(definition, parse(definition)));
         }
         routes.sort(ORDER);
         return new Router(routes);
+    }
+
+    private static Route parse(RouteDefinition definition) {
+        try {
+            return RouteLanguage.parseRoute(definition.route());
+        } catch (RouteLanguageException e) {
+            throw new InvalidRouteException(definition.name(), e);
+        }
     }
 
     /** Every route, in routing order. */

@@ -29,6 +29,17 @@ class ConditionTest {
     }
 
     @Test
+    void routeTellsWhereItsConditionStarts() {
+        Route route = RouteLanguage.parseRoute("FROM /messages WHERE /* c */ $body.a = 1 INTO $upstream");
+        assertThat(route.conditionText()).contains("$body.a = 1");
+        int start = route.conditionOffset().orElseThrow();
+        BodyReference reference = route.condition().orElseThrow().bodyReferences().get(0);
+        assertThat(route.text().substring(start + reference.offset(), start + reference.offset() + reference.length()))
+                .isEqualTo("$body.a");
+        assertThat(RouteLanguage.parseRoute("FROM /* INTO $upstream").conditionOffset()).isEmpty();
+    }
+
+    @Test
     void reportsFunctionNamesInLowerCase() {
         Condition condition = RouteLanguage.compileCondition("UPPER(a) = 'X' OR is_defined(b) OR Is_Defined(c)");
         assertThat(condition.functionNames()).containsExactlyInAnyOrder("upper", "is_defined");

@@ -39,7 +39,12 @@ class RouterTest {
     @Test
     void rejectsBadRoutesAtBuildTime() {
         assertThatThrownBy(() -> Router.of(List.of(RouteDefinition.of("bad", "FROM /messages WHERE a = 1 INTO $upstream"))))
-                .isInstanceOf(RouteLanguageException.class);
+                .isInstanceOfSatisfying(InvalidRouteException.class, e -> {
+                    assertThat(e.routeName()).isEqualTo("bad");
+                    assertThat(e.kind()).isEqualTo(RouteLanguageException.Kind.TYPE);
+                    assertThat(e.offset()).isEqualTo(23);
+                    assertThat(e.getMessage()).startsWith("route 'bad': 1:24: ");
+                });
         assertThatThrownBy(() -> Router.of(List.of(RouteDefinition.of("a", "FROM /* INTO $upstream"),
                 RouteDefinition.of("a", "FROM /* INTO $upstream")))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RouteDefinition("p", "FROM /* INTO $upstream", 10, 0))

@@ -1,7 +1,9 @@
 package io.edgestudio.routes.parse;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Splits route and condition text into tokens exactly as edgeHub's ANTLR lexer does: at every position the
@@ -14,6 +16,12 @@ public final class Lexer {
     private static final String ID_EXCLUDED = "()<>@,;:\\\"/[]?={} \t\n\r";
     private static final String QUERY_PATH_EXCLUDED = "()<>@,;:\\\"/?={} \t\n\r";
     private static final TokenType[] RULES = TokenType.values();
+    /** Tokens spelled exactly so (the literals are lower case only). */
+    private static final Map<TokenType, String> FIXED = fixed();
+    /** Keywords spelled in any case. */
+    private static final Map<TokenType, String> KEYWORDS = Map.of(TokenType.SELECT, "select", TokenType.FROM, "from",
+            TokenType.WHERE, "where", TokenType.INTO, "into", TokenType.AND, "and", TokenType.OR, "or",
+            TokenType.NOT, "not");
 
     private final String text;
 
@@ -49,42 +57,20 @@ public final class Lexer {
     }
 
     private int match(TokenType rule, int pos) {
+        String fixed = FIXED.get(rule);
+        if (fixed != null) {
+            return literal(pos, fixed);
+        }
+        String keyword = KEYWORDS.get(rule);
+        if (keyword != null) {
+            return keyword(pos, keyword);
+        }
         return switch (rule) {
-            case OPEN_BRACE -> literal(pos, "{");
-            case CLOSE_BRACE -> literal(pos, "}");
-            case SELECT -> keyword(pos, "select");
-            case FROM -> keyword(pos, "from");
-            case WHERE -> keyword(pos, "where");
-            case INTO -> keyword(pos, "into");
             case STRING -> StringScan.terminated(text, pos);
             case UNTERMINATED_STRING -> StringScan.unterminated(text, pos);
             case INTEGER -> integer(pos);
             case HEX_INTEGER -> hex(pos);
             case REAL -> real(pos);
-            case TRUE -> literal(pos, "true");
-            case FALSE -> literal(pos, "false");
-            case NULL -> literal(pos, "null");
-            case UNDEFINED -> literal(pos, "undefined");
-            case OPEN_PAREN -> literal(pos, "(");
-            case CLOSE_PAREN -> literal(pos, ")");
-            case COMMA -> literal(pos, ",");
-            case PLUS -> literal(pos, "+");
-            case MINUS -> literal(pos, "-");
-            case MUL -> literal(pos, "*");
-            case DIV -> literal(pos, "/");
-            case MOD -> literal(pos, "%");
-            case AND -> keyword(pos, "and");
-            case OR -> keyword(pos, "or");
-            case NOT -> keyword(pos, "not");
-            case EQ -> literal(pos, "=");
-            case NE -> literal(pos, "!=");
-            case NE_ANGLE -> literal(pos, "<>");
-            case LE -> literal(pos, "<=");
-            case GE -> literal(pos, ">=");
-            case GT -> literal(pos, ">");
-            case LT -> literal(pos, "<");
-            case CONCAT -> literal(pos, "||");
-            case COALESCE -> literal(pos, "??");
             case SYS_PROP -> text.charAt(pos) == '$' && run(pos + 1, QUERY_PATH_EXCLUDED) > 0
                     ? 1 + run(pos + 1, QUERY_PATH_EXCLUDED) : 0;
             case ID -> run(pos, ID_EXCLUDED);
@@ -92,8 +78,27 @@ public final class Lexer {
             case WHITESPACE -> whitespace(pos);
             case COMMENT -> comment(pos);
             case UNKNOWN_CHAR -> 1;
-            case EOF -> 0;
+            default -> 0;
         };
+    }
+
+    private static Map<TokenType, String> fixed() {
+        Map<TokenType, String> fixed = new EnumMap<>(TokenType.class);
+        fixed.put(TokenType.OPEN_BRACE, "{");
+        fixed.put(TokenType.CLOSE_BRACE, "}");
+        fixed.put(TokenType.TRUE, "true");
+        fixed.put(TokenType.FALSE, "false");
+        fixed.put(TokenType.NULL, "null");
+        fixed.put(TokenType.UNDEFINED, "undefined");
+        String[] operators = {"(", ")", ",", "+", "-", "*", "/", "%", "=", "!=", "<>", "<=", ">=", ">", "<", "||", "??"};
+        TokenType[] types = {TokenType.OPEN_PAREN, TokenType.CLOSE_PAREN, TokenType.COMMA, TokenType.PLUS,
+            TokenType.MINUS, TokenType.MUL, TokenType.DIV, TokenType.MOD, TokenType.EQ, TokenType.NE,
+            TokenType.NE_ANGLE, TokenType.LE, TokenType.GE, TokenType.GT, TokenType.LT, TokenType.CONCAT,
+            TokenType.COALESCE};
+        for (int i = 0; i < types.length; i++) {
+            fixed.put(types[i], operators[i]);
+        }
+        return fixed;
     }
 
     private int literal(int pos, String word) {
