@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * The protocol-independent hub: accepts module messages (route, then store durably), keeps module sessions
  * and delivers input queues to connected modules. Protocol heads call it; it knows nothing of MQTT.
  */
-public final class EdgeHub {
+public final class EdgeHub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeHub.class);
+    private static final int UPSTREAM_RECORD = 1000;
 
     private final HubSettings settings;
     private final IdentityRegistry identities;
@@ -35,6 +36,7 @@ public final class EdgeHub {
     private final HubMetrics metrics = new HubMetrics();
     private final SasAuthenticator authenticator;
     private final Map<String, ModuleSession> sessions = new ConcurrentHashMap<>();
+    private final UpstreamEndpoint upstream;
 
     /**
      * @param settings the tunables
@@ -51,6 +53,13 @@ public final class EdgeHub {
         this.routing = routing;
         this.clock = clock;
         this.authenticator = new SasAuthenticator(identities, settings.hubHostName(), clock);
+        this.upstream = new UpstreamEndpoint(store, metrics, UPSTREAM_RECORD, clock::millis);
+        upstream.wake();
+    }
+
+    /** @return the {@code $upstream} endpoint (recording sink and offline switch) */
+    public UpstreamEndpoint upstream() {
+        return upstream;
     }
 
     /** @return the SAS authenticator for this hub's identities */
@@ -143,6 +152,9 @@ public final class EdgeHub {
         Set<String> modules = targets.stream().map(t -> t.queue().module()).flatMap(Optional::stream)
                 .collect(Collectors.toSet());
         modules.forEach(module -> Optional.ofNullable(sessions.get(module)).ifPresent(s -> s.inputs().wake()));
+        if (targets.stream().anyMatch(t -> t.queue().endpoint().equals(QueueName.UPSTREAM))) {
+            upstream.wake();
+        }
         LOG.debug("Stored {} copies of a message", stored.size());
     }
 
@@ -179,5 +191,11 @@ public final class EdgeHub {
     /** @return the identities */
     public IdentityRegistry identities() {
         return identities;
+    }
+
+    /** Stops the upstream endpoint; the store is closed by its owner. */
+    @Override
+    public void close() {
+        upstream.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.edgestudio.hub.manifest;
 
+import io.edgestudio.routes.RouteDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param desiredProperties per module, its {@code properties.desired} section from {@code modulesContent}
  */
 public record DeploymentManifest(String agentSchemaVersion, String hubSchemaVersion,
-        Map<String, ModuleSpec> systemModules, Map<String, ModuleSpec> modules, Map<String, RouteSpec> routes,
+        Map<String, ModuleSpec> systemModules, Map<String, ModuleSpec> modules, Map<String, RouteDefinition> routes,
         long timeToLiveSecs, Map<String, ObjectNode> desiredProperties) {
 
     /** edgeHub's TTL when the manifest configures none: infinite. */

@@ -60,7 +60,7 @@ public final class ManifestLoader {
         JsonObject hub = content.object("$edgeHub").object(DESIRED);
         return new DeploymentManifest(agent.string("schemaVersion"), hub.string("schemaVersion"),
                 modules.read(agent.object("systemModules"), true), modules.read(agent.object("modules"), false),
-                RouteSpecReader.read(hub.object("routes")), timeToLive(hub), desiredProperties(content));
+                RoutesReader.read(hub.object("routes")), timeToLive(hub), desiredProperties(content));
     }
 
     private JsonNode parse(String json) throws ManifestException {

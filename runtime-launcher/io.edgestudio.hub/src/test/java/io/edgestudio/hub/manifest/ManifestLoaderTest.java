@@ -3,6 +3,7 @@ package io.edgestudio.hub.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edgestudio.routes.RouteDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class ManifestLoaderTest {
         assertThat(manifest.systemModules().get("edgeHub").createOptions()).contains("\"8883/tcp\"");
         assertThat(manifest.routes().keySet()).containsExactly("sensorToFilterModule", "FilterModuleToIoTHub");
         assertThat(manifest.routes().get("FilterModuleToIoTHub").route()).endsWith("INTO $upstream");
-        assertThat(manifest.routes().get("FilterModuleToIoTHub").hasExplicitPriority()).isFalse();
+        assertThat(manifest.routes().get("FilterModuleToIoTHub").priority()).isEqualTo(RouteDefinition.DEFAULT_PRIORITY);
         assertThat(expander.unresolved()).contains("${ACR_PASSWORD}", "$upstream").doesNotContain("${ACR_USER}");
     }
 
@@ -88,8 +89,8 @@ class ManifestLoaderTest {
                 """));
 
         assertThat(manifest.routes()).containsOnlyKeys("r1", "r2");
-        assertThat(manifest.routes().get("r1")).isEqualTo(new RouteSpec("r1", "FROM /messages/* INTO $upstream", 0, 60));
-        assertThat(manifest.routes().get("r2").priority()).isEqualTo(RouteSpec.DEFAULT_PRIORITY);
+        assertThat(manifest.routes().get("r1")).isEqualTo(new RouteDefinition("r1", "FROM /messages/* INTO $upstream", 0, 60));
+        assertThat(manifest.routes().get("r2").priority()).isEqualTo(RouteDefinition.DEFAULT_PRIORITY);
     }
 
     @Test

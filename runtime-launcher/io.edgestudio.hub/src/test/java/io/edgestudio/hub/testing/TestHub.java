@@ -131,6 +131,7 @@ public final class TestHub implements AutoCloseable {
             }
         }
         server.close();
+        hub.close();
         hub.store().close();
     }
 }

@@ -1,0 +1,105 @@
+package io.edgestudio.hub.core;
+
+import io.edgestudio.hub.store.MessageStore;
+import io.edgestudio.hub.store.StoredMessage;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The local stand-in for IoT Hub: drains the {@code $upstream} queues, highest priority first, into a bounded
+ * in-memory record and to listeners. Offline, it holds delivery (messages accumulate in the store) and drains
+ * in priority order when back online.
+ */
+public final class UpstreamEndpoint implements AutoCloseable {
+
+    private static final int BATCH = 256;
+
+    private final MessageStore store;
+    private final HubMetrics metrics;
+    private final int capacity;
+    private final Deque<StoredMessage> recent = new ArrayDeque<>();
+    private final List<Consumer<StoredMessage>> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "edgehub-upstream");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final LongSupplier currentMillis;
+    private volatile boolean online = true;
+
+    UpstreamEndpoint(MessageStore store, HubMetrics metrics, int capacity, LongSupplier currentMillis) {
+        this.currentMillis = currentMillis;
+        this.store = store;
+        this.metrics = metrics;
+        this.capacity = capacity;
+    }
+
+    /** @param listener called on the upstream thread for every message that reaches upstream */
+    public void addListener(Consumer<StoredMessage> listener) {
+        listeners.add(listener);
+    }
+
+    /** @return the most recent upstream messages, oldest first */
+    public synchronized List<StoredMessage> recent() {
+        return List.copyOf(recent);
+    }
+
+    /** @param value whether upstream accepts messages; going online drains what accumulated */
+    public void setOnline(boolean value) {
+        online = value;
+        wake();
+    }
+
+    /** @return whether upstream accepts messages */
+    public boolean isOnline() {
+        return online;
+    }
+
+    void wake() {
+        if (!executor.isShutdown()) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        List<QueueName> queues = store.queues().stream().map(QueueName::parse).flatMap(java.util.Optional::stream)
+                .filter(q -> q.endpoint().equals(QueueName.UPSTREAM)).sorted(QueueName.DELIVERY_ORDER).toList();
+        for (QueueName queue : queues) {
+            String name = queue.format();
+            List<StoredMessage> batch;
+            while (online && !(batch = store.read(name, store.checkpoint(name), BATCH)).isEmpty()) {
+                long now = currentMillis.getAsLong();
+                for (StoredMessage message : batch) {
+                    if (message.expiresAtMillis() <= now) {
+                        metrics.add(HubMetrics.DROPPED, "ttl_expiry", 1);
+                        continue;
+                    }
+                    record(message);
+                }
+                store.checkpoint(name, batch.get(batch.size() - 1).offset());
+                metrics.add(HubMetrics.SENT, QueueName.UPSTREAM, batch.size());
+            }
+        }
+    }
+
+    private void record(StoredMessage message) {
+        synchronized (this) {
+            if (recent.size() == capacity) {
+                recent.removeFirst();
+            }
+            recent.addLast(message);
+        }
+        listeners.forEach(listener -> listener.accept(message));
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
