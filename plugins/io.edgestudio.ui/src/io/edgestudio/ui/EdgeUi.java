@@ -1,10 +1,15 @@
 package io.edgestudio.ui;
 
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+
+import io.edgestudio.ui.internal.lsp.EdgeLanguageServer;
+
 /**
- * Identifiers that Edge Studio's Eclipse integration declares in {@code plugin.xml} and that other
- * bundles and tests refer to.
+ * Edge Studio's Eclipse integration: identifiers declared in {@code plugin.xml}, and the bundle's
+ * lifecycle, which owns the in-process {@code .edge} language server (started on first use).
  */
-public final class EdgeUi {
+public final class EdgeUi implements BundleActivator {
 
     /** Symbolic name of this bundle. */
     public static final String PLUGIN_ID = "io.edgestudio.ui";
@@ -18,6 +23,37 @@ public final class EdgeUi {
     /** The editor that opens {@code *.edge} files: Eclipse's Generic Editor. */
     public static final String EDGE_EDITOR_ID = "org.eclipse.ui.genericeditor.GenericEditor";
 
-    private EdgeUi() {
+    /** Problem markers of {@code .edge} files. */
+    public static final String PROBLEM_MARKER = PLUGIN_ID + ".problem";
+
+    /** Marker attribute holding the validator's issue code (for quick fixes). */
+    public static final String PROBLEM_CODE = "code";
+
+    private static EdgeLanguageServer server;
+
+    @Override
+    public void start(BundleContext context) {
+        // the language server starts lazily, when the first .edge file is edited
     }
+
+    @Override
+    public void stop(BundleContext context) {
+        synchronized (EdgeUi.class) {
+            if (server != null) {
+                server.stop();
+                server = null;
+            }
+        }
+    }
+
+    /** The workspace's {@code .edge} language server, started on first call. */
+    public static EdgeLanguageServer languageServer() {
+        synchronized (EdgeUi.class) {
+            if (server == null) {
+                server = EdgeLanguageServer.start();
+            }
+            return server;
+        }
+    }
+
 }

@@ -1,0 +1,198 @@
+package io.edgestudio.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.Region;
+import org.eclipse.jface.text.contentassist.ICompletionProposal;
+import org.eclipse.jface.text.hyperlink.IHyperlink;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.edgestudio.ui.EdgeUi;
+import io.edgestudio.ui.internal.editor.EdgeContentAssistProcessor;
+import io.edgestudio.ui.internal.editor.EdgeHyperlinkDetector;
+import io.edgestudio.ui.internal.editor.EdgeTextHover;
+
+/** The .edge editor's language services, end to end in a real workbench with a multi-file solution. */
+class EdgeEditorServicesTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private static final String MESSAGES = """
+            package thermo
+
+            /** One reading of the machine's sensors. */
+            message Telemetry {
+                temperature: double unit "degC"
+            }
+            """;
+
+    private static final String SOLUTION = """
+            import thermo.*
+
+            solution Thermostat {
+                device "thermostat-dev"
+            }
+
+            module Sensor {
+                image "mcr.microsoft.com/azureiotedge-simulated-temperature-sensor:1.5"
+                output temperatureOutput: Telemetry
+            }
+
+            module Filter java {
+                input input1: Telemetry
+                output output1: Telemetry
+            }
+
+            route SensorToFilter: Sensor.temperatureOutput -> Filter.input1
+            route FilterToCloud: Filter.output1 -> $upstream
+            """;
+
+    private IProject project;
+    private IFile messages;
+    private IFile solution;
+
+    @BeforeEach
+    void createSolution() throws CoreException {
+        project = ResourcesPlugin.getWorkspace().getRoot().getProject("edge-services-test");
+        project.create(null);
+        project.open(null);
+        messages = Workbench.write(project, "messages.edge", MESSAGES);
+        solution = Workbench.write(project, "thermostat.edge", SOLUTION);
+    }
+
+    @AfterEach
+    void deleteSolution() throws CoreException {
+        Workbench.page().closeAllEditors(false);
+        project.delete(true, true, null);
+    }
+
+    @Test
+    void errorsShowAsYouTypeAndClearWhenFixed() throws CoreException {
+        IEditorPart editor = IDE.openEditor(Workbench.page(), solution);
+        waitForErrors(solution, 0);
+        IDocument document = document(editor);
+
+        document.set(SOLUTION.replace("-> Filter.input1", "-> Filter.inptu1"));
+
+        Workbench.waitUntil("an error about inptu1", TIMEOUT, () -> errors(solution).stream()
+                .anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").contains("inptu1")));
+        IMarker error = errors(solution).stream()
+                .filter(m -> m.getAttribute(IMarker.MESSAGE, "").contains("inptu1")).findFirst().get();
+        assertEquals(17, error.getAttribute(IMarker.LINE_NUMBER, -1), "line of the broken route");
+        int start = error.getAttribute(IMarker.CHAR_START, -1);
+        assertEquals("inptu1", document.get().substring(start, error.getAttribute(IMarker.CHAR_END, -1)));
+
+        document.set(SOLUTION);
+        waitForErrors(solution, 0);
+    }
+
+    @Test
+    void aChangeInOneFileRevalidatesTheFilesThatUseIt() throws CoreException {
+        IDE.openEditor(Workbench.page(), messages);
+        waitForErrors(solution, 0);
+
+        Workbench.write(project, "messages.edge", MESSAGES.replace("message Telemetry", "message Reading"));
+
+        Workbench.waitUntil("errors in the file that uses the renamed message", TIMEOUT, () -> errors(solution).stream()
+                .anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").contains("Telemetry")));
+        List<Integer> lines = errors(solution).stream()
+                .filter(m -> m.getAttribute(IMarker.MESSAGE, "").contains("Telemetry"))
+                .map(m -> m.getAttribute(IMarker.LINE_NUMBER, -1)).toList();
+        assertTrue(List.of(9, 13, 14).containsAll(lines), "errors on the lines that use Telemetry: " + lines);
+    }
+
+    @Test
+    void contentAssistProposesTheInputsOfTheSinkModule() throws CoreException {
+        IEditorPart editor = IDE.openEditor(Workbench.page(), solution);
+        IDocument document = document(editor);
+        String text = SOLUTION + "route More: Sensor.temperatureOutput -> Filter.";
+        document.set(text);
+
+        ICompletionProposal[] proposals = new EdgeContentAssistProcessor()
+                .computeCompletionProposals(Workbench.viewer(editor), text.length());
+
+        List<String> labels = Arrays.stream(proposals).map(ICompletionProposal::getDisplayString).toList();
+        assertTrue(labels.stream().anyMatch(l -> l.startsWith("input1")), labels.toString());
+        proposals[labels.indexOf(labels.stream().filter(l -> l.startsWith("input1")).findFirst().get())].apply(document);
+        assertTrue(document.get().endsWith("-> Filter.input1"), document.get());
+    }
+
+    @Test
+    void hoverShowsTheDocumentationOfTheReferencedMessage() throws CoreException {
+        IEditorPart editor = IDE.openEditor(Workbench.page(), solution);
+        int offset = SOLUTION.indexOf("Telemetry") + 2;
+
+        String hover = new EdgeTextHover().getHoverInfo(Workbench.viewer(editor), new Region(offset, 0));
+
+        assertNotNull(hover);
+        assertTrue(hover.contains("One reading of the machine's sensors."), hover);
+    }
+
+    @Test
+    void hyperlinkOpensTheDeclarationInAnotherFile() throws CoreException {
+        IEditorPart editor = IDE.openEditor(Workbench.page(), solution);
+        ITextViewer viewer = Workbench.viewer(editor);
+        int offset = SOLUTION.indexOf("Telemetry") + 2;
+
+        IHyperlink[] links = new EdgeHyperlinkDetector().detectHyperlinks(viewer, new Region(offset, 0), false);
+
+        assertNotNull(links, "no hyperlink on a message reference");
+        assertEquals(new Region(SOLUTION.indexOf("Telemetry"), "Telemetry".length()), links[0].getHyperlinkRegion());
+        links[0].open();
+        ITextEditor target = (ITextEditor) Workbench.page().getActiveEditor();
+        assertEquals(messages, target.getEditorInput().getAdapter(IFile.class));
+        ITextSelection selection = (ITextSelection) target.getSelectionProvider().getSelection();
+        assertEquals("Telemetry", selection.getText());
+    }
+
+    @Test
+    void editorServicesAreRegisteredForTheEdgeContentType() {
+        for (String point : List.of("reconcilers", "presentationReconcilers", "contentAssistProcessors",
+                "hoverProviders")) {
+            boolean registered = Arrays.stream(Platform.getExtensionRegistry()
+                    .getConfigurationElementsFor("org.eclipse.ui.genericeditor." + point))
+                    .anyMatch(e -> EdgeUi.EDGE_CONTENT_TYPE.equals(e.getAttribute("contentType")));
+            assertTrue(registered, point);
+        }
+    }
+
+    private static IDocument document(IEditorPart editor) {
+        ITextEditor text = (ITextEditor) editor;
+        return text.getDocumentProvider().getDocument(text.getEditorInput());
+    }
+
+    private static List<IMarker> errors(IFile file) {
+        try {
+            return Arrays.stream(file.findMarkers(EdgeUi.PROBLEM_MARKER, true, IResource.DEPTH_ZERO))
+                    .filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR)
+                    .toList();
+        } catch (CoreException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitForErrors(IFile file, int count) {
+        Workbench.waitUntil(count + " error markers on " + file.getName(), TIMEOUT, () -> errors(file).size() == count);
+    }
+}

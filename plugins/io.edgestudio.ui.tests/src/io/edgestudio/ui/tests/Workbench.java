@@ -1,0 +1,58 @@
+package io.edgestudio.ui.tests;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+
+/** Small helpers for tests that drive a real workbench on the UI thread. */
+final class Workbench {
+
+    private Workbench() {
+    }
+
+    static IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    static IFile write(IProject project, String name, String content) throws CoreException {
+        IFile file = project.getFile(name);
+        ByteArrayInputStream in = new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
+        if (file.exists()) {
+            file.setContents(in, IResource.FORCE, null);
+        } else {
+            file.create(in, IResource.FORCE, null);
+        }
+        return file;
+    }
+
+    static ITextViewer viewer(IEditorPart editor) {
+        return (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
+    }
+
+    /** Runs the UI event loop until {@code condition} holds; fails after {@code timeout}. */
+    static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
+        Display display = Display.getCurrent();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            if (!display.readAndDispatch()) {
+                display.timerExec(20, () -> { });
+                display.sleep();
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.edgestudio.ui.internal.lsp;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResourceChangeEvent;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.resource.IResourceServiceProvider;
+import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.util.Modules;
+
+import io.edgestudio.dsl.ide.EdgeIdeSetup;
+import io.edgestudio.ui.EdgeUi;
+
+/**
+ * Xtext's language server for {@code .edge}, running inside Eclipse without the protocol hop: the editor
+ * calls its LSP4J service methods directly and receives diagnostics through {@link EdgeLanguageClient}.
+ * The server owns the index of every {@code .edge} file in the workspace, so validation, linking and
+ * content assist see all files of a solution.
+ */
+public final class EdgeLanguageServer {
+
+    private static final long REQUEST_TIMEOUT_SECONDS = 10;
+
+    private final LanguageServerImpl server;
+    private final DocumentSync documents;
+    private final CompletableFuture<?> ready;
+
+    private final WorkspaceWatcher watcher;
+    private final Injector language;
+
+    private EdgeLanguageServer(LanguageServerImpl server, Injector language) {
+        this.server = server;
+        this.language = language;
+        this.documents = new DocumentSync(server);
+        server.connect(new EdgeLanguageClient());
+        this.ready = server.initialize(initializeParams()).thenRun(() -> server.initialized(new InitializedParams()));
+        this.watcher = new WorkspaceWatcher(server);
+        ResourcesPlugin.getWorkspace().addResourceChangeListener(watcher, IResourceChangeEvent.POST_CHANGE);
+    }
+
+    /** Starts the server over the open projects of the workspace. */
+    public static EdgeLanguageServer start() {
+        Injector language = new EdgeIdeSetup().createInjectorAndDoEMFRegistration();
+        ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
+        registry.getExtensionToFactoryMap().put(EdgeUi.EDGE_FILE_EXTENSION,
+                language.getInstance(IResourceServiceProvider.class));
+        // ServerModule finds languages with java.util.ServiceLoader, which cannot see across OSGi bundles.
+        Injector injector = Guice.createInjector(Modules.override(new ServerModule())
+                .with(binder -> binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry)));
+        return new EdgeLanguageServer(injector.getInstance(LanguageServerImpl.class), language);
+    }
+
+    /** Document synchronisation with the server: open, change and close editor buffers. */
+    public DocumentSync documents() {
+        return documents;
+    }
+
+    /** The LSP4J service facade, for requests once {@link #await} returned. */
+    public LanguageServerImpl services() {
+        return server;
+    }
+
+    /** Waits for a request's answer; editor requests give up after a few seconds rather than hang the UI. */
+    public <T> T await(CompletableFuture<T> request) {
+        try {
+            ready.get(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return request.get(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the .edge language server", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the .edge language server did not answer", e);
+        }
+    }
+
+    /** The language's own IDE injector (grammar access, lexer, services). */
+    public Injector language() {
+        return language;
+    }
+
+    /** Shuts the server down. */
+    public void stop() {
+        ResourcesPlugin.getWorkspace().removeResourceChangeListener(watcher);
+        try {
+            server.shutdown().get(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // shutting down anyway
+        }
+        server.exit();
+    }
+
+    private static InitializeParams initializeParams() {
+        InitializeParams params = new InitializeParams();
+        URI root = ResourcesPlugin.getWorkspace().getRoot().getLocationURI();
+        params.setRootUri(Uris.toLsp(root));
+        List<WorkspaceFolder> folders = List.of(ResourcesPlugin.getWorkspace().getRoot().getProjects()).stream()
+                .filter(IProject::isOpen)
+                .filter(p -> p.getLocationURI() != null)
+                .map(p -> new WorkspaceFolder(Uris.toLsp(p.getLocationURI()), p.getName()))
+                .toList();
+        if (!folders.isEmpty()) {
+            params.setWorkspaceFolders(folders);
+        }
+        params.setCapabilities(new ClientCapabilities());
+        params.setProcessId((int) ProcessHandle.current().pid());
+        return params;
+    }
+}
