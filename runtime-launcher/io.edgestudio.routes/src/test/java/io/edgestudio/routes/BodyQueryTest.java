@@ -41,6 +41,10 @@ class BodyQueryTest {
         "is_string($body.message.Weather.Location.Street) | TRUE",
         "is_null($body.message.Weather.Temperature) | TRUE",
         "$body.message.Weather.Location.State AND true | UNDEFINED",
+        "is_bool($body.message.Weather.IsDisabled) | TRUE",
+        "is_bool($body.message.Weather.Temperature) | FALSE",
+        "is_bool($body.message.Weather) | UNDEFINED",
+        "is_bool(undefined AND true) | UNDEFINED",
     })
     void evaluatesLikeEdgeHub(String condition, Truth expected) {
         assertThat(RouteLanguage.compileCondition(condition).evaluate(MESSAGE)).isEqualTo(expected);

@@ -23,7 +23,7 @@ final class TypeFunctions {
                         Signature.of(Type.NUMBER, (args, types) -> args[0], false, Type.NUMBER)),
                 check("is_defined", (value, type) -> Conversions.isDefined(value, type)),
                 Builtin.of("is_null", Signature.anyType(1, Type.BOOL, (args, types) -> isNull(args[0], types[0]))),
-                check("is_bool", (value, type) -> (type == Type.BOOL || type == Type.BODY) && value instanceof Bool),
+                Builtin.of("is_bool", Signature.anyType(1, Type.BOOL, (args, types) -> isBool(args[0], types[0]))),
                 check("is_number", (value, type) -> (type == Type.NUMBER || type == Type.BODY)
                         && value instanceof Num n && Double.isFinite(n.value())),
                 check("is_string", (value, type) -> (type == Type.STRING || type == Type.BODY)
@@ -44,6 +44,14 @@ final class TypeFunctions {
             return new Num(DotNetNumbers.parse(s.value()));
         }
         return value instanceof Num ? value : Value.NAN;
+    }
+
+    /** An undefined bool (or body value) gives undefined rather than false, as in edgeHub. */
+    private static Value isBool(Value value, Type type) {
+        if (type != Type.BOOL && type != Type.BODY) {
+            return Bool.FALSE;
+        }
+        return value == Value.UNDEFINED ? Value.UNDEFINED : Bool.of(value instanceof Bool);
     }
 
     /**
