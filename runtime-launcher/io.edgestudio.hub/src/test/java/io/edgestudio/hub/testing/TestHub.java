@@ -60,10 +60,33 @@ public final class TestHub implements AutoCloseable {
             throws Exception {
         IdentityRegistry identities = IdentityRegistry.open(DEVICE, state);
         identities.ensure(List.of(modules));
-        HubCertificates certificates = HubCertificates.loadOrCreate(state.resolve("certs"), "localhost");
+        HubCertificates certificates = HubCertificates.loadOrCreate(state.resolve("certs"), bind.getHostString());
         EdgeHub hub = new EdgeHub(settings, identities, store, routing.apply(identities), Clock.systemUTC());
         MqttServer server = MqttServer.start(hub, bind, certificates.serverContext(), Duration.ofMillis(1500));
         return new TestHub(hub, server, identities, certificates);
+    }
+
+    /**
+     * Starts a hub on port 8883 (the SDK's fixed port) of a free loopback address 127.0.0.x, so test classes
+     * and other local edges do not collide.
+     */
+    public static TestHub startOnSdkPort(Path state, HubSettings settings, MessageStore store,
+            Function<IdentityRegistry, MessageRouting> routing, String... modules) throws Exception {
+        int first = 2 + new java.util.Random().nextInt(250);
+        for (int i = 0; i < 250; i++) {
+            String host = "127.0.0." + (2 + (first + i) % 250);
+            try {
+                return start(state, settings, store, routing, new InetSocketAddress(host, 8883), modules);
+            } catch (java.net.BindException inUse) {
+                // try the next address
+            }
+        }
+        throw new IllegalStateException("no free loopback address with port 8883");
+    }
+
+    /** @return the gateway host name modules use: the bind address (the certificate carries it) */
+    public String gatewayHostName() {
+        return server.address().getHostString();
     }
 
     public ModuleIdentity identity(String module) {

@@ -1,0 +1,107 @@
+package io.edgestudio.hub.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.azure.sdk.iot.device.ClientOptions;
+import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+import com.microsoft.azure.sdk.iot.device.IotHubMessageResult;
+import com.microsoft.azure.sdk.iot.device.Message;
+import com.microsoft.azure.sdk.iot.device.ModuleClient;
+import com.microsoft.azure.sdk.iot.device.auth.IotHubSSLContext;
+import io.edgestudio.hub.core.HubSettings;
+import io.edgestudio.hub.identity.ModuleCredentials;
+import io.edgestudio.hub.routing.RouteEngine;
+import io.edgestudio.hub.store.InMemoryMessageStore;
+import io.edgestudio.hub.testing.Await;
+import io.edgestudio.hub.testing.TestHub;
+import io.edgestudio.routes.RouteDefinition;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unmodified Azure IoT SDK 2.5.0 modules (MQTT) against the real hub on 127.0.0.x:8883. */
+class SdkModuleToModuleTest {
+
+    @TempDir
+    static Path state;
+
+    static TestHub edge;
+
+    private final List<ModuleClient> clients = new ArrayList<>();
+
+    @BeforeAll
+    static void startHub() throws Exception {
+        List<RouteDefinition> routes = List.of(RouteDefinition.of("senderToReceiver",
+                "FROM /messages/modules/sender/outputs/output1 INTO BrokeredEndpoint(\"/modules/receiver/inputs/input1\")"),
+                RouteDefinition.of("toCloud", "FROM /messages/modules/sender/* WHERE alert = 'high' INTO $upstream"));
+        edge = TestHub.startOnSdkPort(state, HubSettings.defaults(TestHub.HUB_HOST), new InMemoryMessageStore(),
+                identities -> RouteEngine.of(routes), "sender", "receiver");
+    }
+
+    @AfterAll
+    static void stopHub() {
+        edge.close();
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(ModuleClient::close);
+    }
+
+    @Test
+    void outputIsRoutedToTheOtherModulesInput() throws Exception {
+        BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+        ModuleClient receiver = client("receiver");
+        receiver.setMessageCallback("input1", (message, context) -> {
+            received.add(message);
+            return IotHubMessageResult.COMPLETE;
+        }, null);
+        receiver.open(false);
+        ModuleClient sender = client("sender");
+        sender.open(false);
+
+        Message message = new Message("{\"temperature\":21}".getBytes(StandardCharsets.UTF_8));
+        message.setMessageId("m-1");
+        message.setContentType("application/json");
+        message.setContentEncoding("utf-8");
+        message.setProperty("alert", "high");
+        message.setProperty("sp ace", "a/b&c=d");
+        sender.sendEvent(message, "output1");
+
+        Message arrived = received.poll(20, TimeUnit.SECONDS);
+        assertThat(arrived).as("message routed to receiver/input1").isNotNull();
+        assertThat(new String(arrived.getBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"temperature\":21}");
+        assertThat(arrived.getMessageId()).isEqualTo("m-1");
+        // SDK 2.5.0 takes connectionModuleId from the input topic (its own module) and does not surface
+        // %24.cdid; RoutedDeliveryTest checks that the hub sends %24.cdid/%24.cmid of the sender.
+        assertThat(arrived.getConnectionModuleId()).isEqualTo("receiver");
+        assertThat(arrived.getProperty("alert")).isEqualTo("high");
+        assertThat(arrived.getProperty("sp ace")).isEqualTo("a/b&c=d");
+        assertThat(arrived.getInputName()).isEqualTo("input1");
+        Await.until("receiver's PUBACK checkpoints the queue", Duration.ofSeconds(10),
+                () -> edge.hub.store().size("modules/receiver/inputs/input1_Pri2000000000") == 0);
+        Await.until("the alert reaches $upstream", Duration.ofSeconds(10),
+                () -> edge.hub.upstream().recent().size() == 1);
+    }
+
+    private ModuleClient client(String module) throws Exception {
+        ModuleCredentials credentials = new ModuleCredentials(TestHub.HUB_HOST, edge.gatewayHostName(),
+                edge.certificates.caFile());
+        ClientOptions options = ClientOptions.builder()
+                .sslContext(IotHubSSLContext.getSSLContextFromFile(edge.certificates.caFile().toString())).build();
+        ModuleClient client = new ModuleClient(credentials.connectionString(edge.identity(module)),
+                IotHubClientProtocol.MQTT, options);
+        clients.add(client);
+        return client;
+    }
+}
