@@ -37,9 +37,4 @@ public record Route(String text, MessageSource source, Optional<Condition> condi
         }
         return OptionalInt.empty();
     }
-
-    /** Whether a message from its source, and satisfying the condition, takes this route. */
-    public boolean accepts(RoutingMessage message) {
-        return source.matches(message.source()) && condition.map(c -> c.matches(message)).orElse(true);
-    }
 }

@@ -14,6 +14,7 @@ import io.edgestudio.routes.parse.Node;
 import io.edgestudio.routes.parse.StringLiterals;
 import io.edgestudio.routes.parse.Token;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -120,8 +121,7 @@ public final class ConditionCompiler {
 
     private RouteLanguageException mismatch(Builtin builtin, Token name, Type[] types) {
         List<String> expected = builtin.signatures().stream().map(s -> builtin.name() + s).toList();
-        String given = builtin.name() + "(" + String.join(", ", java.util.Arrays.stream(types).map(Type::toString)
-                .toList()) + ")";
+        String given = builtin.name() + "(" + String.join(", ", Arrays.stream(types).map(Type::toString).toList()) + ")";
         boolean arity = builtin.signatures().stream().noneMatch(s -> s.acceptsArity(types.length));
         return error(arity ? Kind.ARITY : Kind.TYPE, name, "cannot call " + given + "; expected "
                 + String.join(" or ", expected));

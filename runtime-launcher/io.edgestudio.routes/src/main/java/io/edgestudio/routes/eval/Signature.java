@@ -1,6 +1,7 @@
 package io.edgestudio.routes.eval;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -75,7 +76,7 @@ record Signature(List<Type> parameters, boolean varargs, int anyArity, boolean b
     @Override
     public String toString() {
         if (anyArity >= 0) {
-            return "(" + String.join(", ", java.util.Collections.nCopies(anyArity, "any")) + ")";
+            return "(" + String.join(", ", Collections.nCopies(anyArity, "any")) + ")";
         }
         String types = Arrays.toString(parameters.toArray());
         return "(" + types.substring(1, types.length() - 1) + (varargs ? ", ..." : "") + ")";

@@ -1,5 +1,7 @@
 package io.edgestudio.routes.eval;
 
+import java.util.Locale;
+
 /**
  * Static types of condition expressions. {@link #BODY} is a {@code $body} query result whose real type is only
  * known at run time; it passes every static check that a number, string, bool or null would pass.
@@ -19,6 +21,6 @@ public enum Type {
 
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
