@@ -5,6 +5,7 @@ import io.edgestudio.hub.store.StoredMessage;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,25 +68,36 @@ public final class UpstreamEndpoint implements AutoCloseable {
         }
     }
 
+    /** Drains batch by batch, always restarting from the highest priority queue that has messages. */
     private void drain() {
-        List<QueueName> queues = store.queues().stream().map(QueueName::parse).flatMap(java.util.Optional::stream)
-                .filter(q -> q.endpoint().equals(QueueName.UPSTREAM)).sorted(QueueName.DELIVERY_ORDER).toList();
-        for (QueueName queue : queues) {
-            String name = queue.format();
-            List<StoredMessage> batch;
-            while (online && !(batch = store.read(name, store.checkpoint(name), BATCH)).isEmpty()) {
-                long now = currentMillis.getAsLong();
-                for (StoredMessage message : batch) {
-                    if (message.expiresAtMillis() <= now) {
-                        metrics.add(HubMetrics.DROPPED, "ttl_expiry", 1);
-                        continue;
-                    }
-                    record(message);
-                }
-                store.checkpoint(name, batch.get(batch.size() - 1).offset());
-                metrics.add(HubMetrics.SENT, QueueName.UPSTREAM, batch.size());
+        while (online) {
+            Optional<String> next = store.queues().stream().map(QueueName::parse).flatMap(Optional::stream)
+                    .filter(q -> q.endpoint().equals(QueueName.UPSTREAM)).sorted(QueueName.DELIVERY_ORDER)
+                    .map(QueueName::format).filter(q -> store.size(q) > 0).findFirst();
+            if (next.isEmpty() || !drainBatch(next.get())) {
+                return;
             }
         }
+    }
+
+    private boolean drainBatch(String queue) {
+        List<StoredMessage> batch = store.read(queue, store.checkpoint(queue), BATCH);
+        if (batch.isEmpty()) {
+            return false;
+        }
+        long now = currentMillis.getAsLong();
+        int sent = 0;
+        for (StoredMessage message : batch) {
+            if (message.expiresAtMillis() <= now) {
+                metrics.add(HubMetrics.DROPPED, "ttl_expiry", 1);
+            } else {
+                record(message);
+                sent++;
+            }
+        }
+        store.checkpoint(queue, batch.get(batch.size() - 1).offset());
+        metrics.add(HubMetrics.SENT, QueueName.UPSTREAM, sent);
+        return true;
     }
 
     private void record(StoredMessage message) {
