@@ -95,15 +95,21 @@ public final class TestHub implements AutoCloseable {
 
     /** @return options as the SDK sends them: username with api-version, SAS password, clean session off */
     public MqttConnectOptions options(String module, String key, long expiry) throws Exception {
+        return sdkLikeOptions(HUB_HOST, DEVICE, module, key, expiry, sslContext(certificates.caFile()));
+    }
+
+    /** @return CONNECT options shaped like the Azure IoT SDK's, trusting the given CA */
+    public static MqttConnectOptions sdkLikeOptions(String hubHost, String device, String module, String key,
+            long expiry, SSLContext ssl) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(false);
         options.setKeepAliveInterval(230);
         options.setAutomaticReconnect(false);
-        options.setUserName(HUB_HOST + "/" + DEVICE + "/" + module + "/?api-version=2020-09-30&DeviceClientType=test");
-        String resource = HUB_HOST + "/devices/" + DEVICE + "/modules/" + module;
+        options.setUserName(hubHost + "/" + device + "/" + module + "/?api-version=2020-09-30&DeviceClientType=test");
+        String resource = hubHost + "/devices/" + device + "/modules/" + module;
         options.setPassword(SharedAccessSignature.create(resource, key, expiry).toCharArray());
-        options.setSocketFactory(sslContext().getSocketFactory());
+        options.setSocketFactory(ssl.getSocketFactory());
         return options;
     }
 
@@ -129,9 +135,14 @@ public final class TestHub implements AutoCloseable {
     }
 
     public SSLContext sslContext() throws Exception {
+        return sslContext(certificates.caFile());
+    }
+
+    /** @return a TLS client context trusting only the given CA PEM */
+    public static SSLContext sslContext(Path caFile) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
-        try (InputStream in = new FileInputStream(certificates.caFile().toFile())) {
+        try (InputStream in = new FileInputStream(caFile.toFile())) {
             trust.setCertificateEntry("edge-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

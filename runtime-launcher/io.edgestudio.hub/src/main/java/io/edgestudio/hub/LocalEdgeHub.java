@@ -1,0 +1,126 @@
+package io.edgestudio.hub;
+
+import io.edgestudio.hub.core.EdgeHub;
+import io.edgestudio.hub.core.HubSettings;
+import io.edgestudio.hub.identity.IdentityRegistry;
+import io.edgestudio.hub.identity.ModuleCredentials;
+import io.edgestudio.hub.identity.ModuleIdentity;
+import io.edgestudio.hub.manifest.DeploymentManifest;
+import io.edgestudio.hub.mqtt.MqttServer;
+import io.edgestudio.hub.routing.RouteEngine;
+import io.edgestudio.hub.store.InMemoryMessageStore;
+import io.edgestudio.hub.store.MessageStore;
+import io.edgestudio.hub.store.RocksDbMessageStore;
+import io.edgestudio.hub.tls.HubCertificates;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local edge hub assembled from a deployment manifest: identities and credentials for every module, the
+ * CA and server certificate, the message store, the route engine, the MQTT listeners and the maintenance
+ * schedule. Everything is started here and closed in reverse order.
+ */
+public final class LocalEdgeHub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalEdgeHub.class);
+
+    private final EdgeHub hub;
+    private final MessageStore store;
+    private final ModuleCredentials credentials;
+    private final List<MqttServer> servers = new ArrayList<>();
+    private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "edgehub-maintenance");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private LocalEdgeHub(EdgeHub hub, MessageStore store, ModuleCredentials credentials) {
+        this.hub = hub;
+        this.store = store;
+        this.credentials = credentials;
+    }
+
+    /**
+     * @param manifest the deployment
+     * @param options where and how to run
+     * @return the running hub
+     * @throws IOException if the state directory cannot be used
+     * @throws GeneralSecurityException if certificates cannot be issued
+     * @throws InterruptedException if interrupted while binding
+     */
+    public static LocalEdgeHub start(DeploymentManifest manifest, LocalEdgeHubOptions options)
+            throws IOException, GeneralSecurityException, InterruptedException {
+        IdentityRegistry identities = IdentityRegistry.open(options.deviceId(), options.stateDirectory());
+        List<ModuleIdentity> modules = identities.ensure(manifest.modules().keySet());
+        HubCertificates certificates = HubCertificates.loadOrCreate(options.stateDirectory().resolve("certs"),
+                options.gatewayHostName());
+        ModuleCredentials credentials = new ModuleCredentials(options.hubHostName(), options.gatewayHostName(),
+                certificates.caFile());
+        for (ModuleIdentity module : modules) {
+            credentials.write(module, options.stateDirectory().resolve("modules"));
+        }
+        RouteEngine routing = RouteEngine.of(manifest.routes().values());
+        MessageStore store = options.persistent()
+                ? RocksDbMessageStore.open(options.stateDirectory().resolve("store"))
+                : new InMemoryMessageStore();
+        HubSettings settings = new HubSettings(options.hubHostName(), options.inflightWindow(),
+                options.inflightTimeout(), manifest.timeToLiveSecs());
+        LocalEdgeHub edge = new LocalEdgeHub(new EdgeHub(settings, identities, store, routing, Clock.systemUTC()),
+                store, credentials);
+        try {
+            edge.servers.add(MqttServer.start(edge.hub, options.tlsAddress(), certificates.serverContext(),
+                    MqttServer.CONNECT_TIMEOUT));
+            if (options.plainAddress() != null) {
+                edge.servers.add(MqttServer.start(edge.hub, options.plainAddress(), null, MqttServer.CONNECT_TIMEOUT));
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            edge.close();
+            throw e;
+        }
+        long interval = options.maintenanceInterval().toMillis();
+        edge.maintenance.scheduleWithFixedDelay(edge::maintain, interval, interval, TimeUnit.MILLISECONDS);
+        LOG.info("Local edge hub for device {} serving {} modules and {} routes", options.deviceId(), modules.size(),
+                manifest.routes().size());
+        return edge;
+    }
+
+    private void maintain() {
+        try {
+            hub.runMaintenance();
+        } catch (RuntimeException e) {
+            LOG.warn("Maintenance round failed", e);
+        }
+    }
+
+    /** @return the hub core */
+    public EdgeHub hub() {
+        return hub;
+    }
+
+    /** @return the connection-string factory for the deployment's modules */
+    public ModuleCredentials credentials() {
+        return credentials;
+    }
+
+    /** @return the listeners, TLS first */
+    public List<MqttServer> servers() {
+        return List.copyOf(servers);
+    }
+
+    @Override
+    public void close() {
+        maintenance.shutdownNow();
+        servers.forEach(MqttServer::close);
+        hub.close();
+        store.close();
+        LOG.info("Local edge hub stopped");
+    }
+}

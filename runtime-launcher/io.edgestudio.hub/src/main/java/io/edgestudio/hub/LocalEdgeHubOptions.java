@@ -1,0 +1,52 @@
+package io.edgestudio.hub;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to run a local edge hub.
+ *
+ * @param stateDirectory identities, certificates, module credentials and the message store live here (the user
+ *        may wipe it)
+ * @param deviceId the edge device id
+ * @param hubHostName the IoT hub host name in connection strings (must contain a dot)
+ * @param tlsAddress the MQTT over TLS listener; modules using the SDK need port 8883
+ * @param plainAddress an optional plain MQTT listener for tools; null for none
+ * @param persistent whether messages are stored in RocksDB (otherwise in memory)
+ * @param inflightWindow unacknowledged QoS 1 messages per module
+ * @param inflightTimeout after how long an unacknowledged message is given up
+ * @param maintenanceInterval how often in-flight expiry and the TTL cleanup pass run
+ */
+public record LocalEdgeHubOptions(Path stateDirectory, String deviceId, String hubHostName,
+        InetSocketAddress tlsAddress, InetSocketAddress plainAddress, boolean persistent, int inflightWindow,
+        Duration inflightTimeout, Duration maintenanceInterval) {
+
+    /** The SDK's fixed MQTT over TLS port. */
+    public static final int MQTT_TLS_PORT = 8883;
+
+    /**
+     * @param stateDirectory the state directory
+     * @param bindHost the loopback address (its name is also the gateway host name)
+     * @return defaults: device {@code edgestudio-device}, hub {@code edgestudio.local}, TLS on 8883, persistent
+     */
+    public static LocalEdgeHubOptions defaults(Path stateDirectory, String bindHost) {
+        return new LocalEdgeHubOptions(stateDirectory, "edgestudio-device", "edgestudio.local",
+                new InetSocketAddress(bindHost, MQTT_TLS_PORT), null, true, 100, Duration.ofSeconds(60),
+                Duration.ofSeconds(5));
+    }
+
+    /** @return the name modules connect to and the hub certificate carries */
+    public String gatewayHostName() {
+        return tlsAddress.getHostString();
+    }
+
+    /**
+     * @param address the TLS listener address
+     * @return a copy listening there
+     */
+    public LocalEdgeHubOptions withTlsAddress(InetSocketAddress address) {
+        return new LocalEdgeHubOptions(stateDirectory, deviceId, hubHostName, address, plainAddress, persistent,
+                inflightWindow, inflightTimeout, maintenanceInterval);
+    }
+}
