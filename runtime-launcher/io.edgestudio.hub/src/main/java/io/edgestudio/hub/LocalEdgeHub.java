@@ -12,6 +12,9 @@ import io.edgestudio.hub.store.InMemoryMessageStore;
 import io.edgestudio.hub.store.MessageStore;
 import io.edgestudio.hub.store.RocksDbMessageStore;
 import io.edgestudio.hub.tls.HubCertificates;
+import io.edgestudio.hub.twin.FileTwinStore;
+import io.edgestudio.hub.twin.InMemoryTwinStore;
+import io.edgestudio.hub.twin.TwinStore;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -73,8 +76,11 @@ public final class LocalEdgeHub implements AutoCloseable {
                 : new InMemoryMessageStore();
         HubSettings settings = new HubSettings(options.hubHostName(), options.inflightWindow(),
                 options.inflightTimeout(), manifest.timeToLiveSecs());
-        LocalEdgeHub edge = new LocalEdgeHub(new EdgeHub(settings, identities, store, routing, Clock.systemUTC()),
-                store, credentials);
+        TwinStore twins = options.persistent() ? new FileTwinStore(options.stateDirectory().resolve("twins"))
+                : new InMemoryTwinStore();
+        EdgeHub hub = new EdgeHub(settings, identities, store, routing, twins, Clock.systemUTC());
+        manifest.desiredProperties().forEach(hub.twins()::replaceDesired);
+        LocalEdgeHub edge = new LocalEdgeHub(hub, store, credentials);
         try {
             edge.servers.add(MqttServer.start(edge.hub, options.tlsAddress(), certificates.serverContext(),
                     MqttServer.CONNECT_TIMEOUT));

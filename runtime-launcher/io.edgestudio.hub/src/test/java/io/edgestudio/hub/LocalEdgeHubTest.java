@@ -40,7 +40,8 @@ class LocalEdgeHubTest {
                                "settings": {"image": "receiver"}}}}},
               "$edgeHub": {"properties.desired": {"schemaVersion": "1.1",
                 "routes": {"r": "FROM /messages/modules/sender/outputs/out INTO BrokeredEndpoint(\\"/modules/receiver/inputs/in\\")"},
-                "storeAndForwardConfiguration": {"timeToLiveSecs": 7200}}}}}
+                "storeAndForwardConfiguration": {"timeToLiveSecs": 7200}}},
+              "receiver": {"properties.desired": {"interval": 7}}}}
             """;
 
     @TempDir
@@ -81,6 +82,9 @@ class LocalEdgeHubTest {
         receiver.subscribe("devices/edgestudio-device/modules/receiver/inputs/#", 1,
                 (topic, message) -> received.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
 
+        assertThat(second.hub().twins().get("receiver").desired().path("interval").asInt()).isEqualTo(7);
+        assertThat(second.hub().twins().get("receiver").desiredVersion()).as("unchanged manifest, same version")
+                .isEqualTo(2);
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             bodies.add(received.poll(10, TimeUnit.SECONDS));

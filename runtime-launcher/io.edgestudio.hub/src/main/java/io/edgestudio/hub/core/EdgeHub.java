@@ -8,6 +8,12 @@ import io.edgestudio.hub.message.SystemProperty;
 import io.edgestudio.hub.store.MessageStore;
 import io.edgestudio.hub.store.QueueEntry;
 import io.edgestudio.hub.store.StoredMessage;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgestudio.hub.topic.TopicPolicy;
+import io.edgestudio.hub.twin.ModuleTwin;
+import io.edgestudio.hub.twin.TwinService;
+import io.edgestudio.hub.twin.TwinStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,24 +43,41 @@ public final class EdgeHub implements AutoCloseable {
     private final SasAuthenticator authenticator;
     private final Map<String, ModuleSession> sessions = new ConcurrentHashMap<>();
     private final UpstreamEndpoint upstream;
+    private final TwinService twins;
 
     /**
      * @param settings the tunables
      * @param identities the module identities
      * @param store the store-and-forward queues
      * @param routing the route engine
+     * @param twinStore where module twins persist
      * @param clock the clock for enqueue times, TTLs and token expiry
      */
     public EdgeHub(HubSettings settings, IdentityRegistry identities, MessageStore store, MessageRouting routing,
-            Clock clock) {
+            TwinStore twinStore, Clock clock) {
         this.settings = settings;
         this.identities = identities;
         this.store = store;
         this.routing = routing;
         this.clock = clock;
         this.authenticator = new SasAuthenticator(identities, settings.hubHostName(), clock);
+        this.twins = new TwinService(twinStore, this::pushDesiredPatch);
         this.upstream = new UpstreamEndpoint(store, metrics, UPSTREAM_RECORD, clock::millis);
         upstream.wake();
+    }
+
+    /** @return the module twins */
+    public TwinService twins() {
+        return twins;
+    }
+
+    private void pushDesiredPatch(String module, ObjectNode patch) {
+        Optional<ModuleSession> session = findSession(module);
+        ModuleLink link = session.map(ModuleSession::link).orElse(null);
+        if (link != null && session.get().isSubscribed(TopicPolicy.DESIRED_PATCHES)) {
+            link.send("$iothub/twin/PATCH/properties/desired/?$version=" + patch.path(ModuleTwin.VERSION).asLong(),
+                    patch.toString().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** @return the {@code $upstream} endpoint (recording sink and offline switch) */

@@ -10,7 +10,11 @@ import io.edgestudio.hub.message.SystemProperty;
 import io.edgestudio.hub.store.StoredMessage;
 import io.edgestudio.hub.topic.ModuleTopic;
 import io.edgestudio.hub.topic.PropertyBag;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBufUtil;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
@@ -41,6 +45,7 @@ final class MqttConnection implements ModuleLink {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
     private static final int MQTT_3_1_1 = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EdgeHub hub;
     private final Channel channel;
@@ -126,11 +131,30 @@ final class MqttConnection implements ModuleLink {
                 refuse("may not publish to " + forbidden.topic());
                 return;
             }
-            default -> LOG.debug("{} sent {}; not handled yet", name(), parsed);
+            case ModuleTopic.TwinGet get -> send("$iothub/twin/res/200/?$rid=" + get.rid(),
+                    hub.twins().get(session.identity().moduleId()).toJson().toString().getBytes(StandardCharsets.UTF_8));
+            case ModuleTopic.TwinReportedPatch patch -> onReportedPatch(patch.rid(), body);
+            case ModuleTopic.MethodResponse response -> LOG.debug("{} answered method {}; no caller waits", name(),
+                    response.rid());
         }
         if (qos == MqttQoS.AT_LEAST_ONCE) {
             channel.writeAndFlush(Packets.pubAck(publish.variableHeader().packetId()));
         }
+    }
+
+    private void onReportedPatch(String rid, byte[] body) {
+        ObjectNode patch;
+        try {
+            patch = JSON.readTree(body) instanceof ObjectNode object ? object : null;
+        } catch (IOException e) {
+            patch = null;
+        }
+        if (patch == null) {
+            send("$iothub/twin/res/400/?$rid=" + rid, new byte[0]);
+            return;
+        }
+        long version = hub.twins().patchReported(session.identity().moduleId(), patch);
+        send("$iothub/twin/res/204/?$rid=" + rid + "&$version=" + version, new byte[0]);
     }
 
     private HubMessage toMessage(PropertyBag bag, byte[] body) {

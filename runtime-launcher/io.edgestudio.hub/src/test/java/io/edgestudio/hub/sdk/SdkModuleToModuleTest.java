@@ -8,6 +8,10 @@ import com.microsoft.azure.sdk.iot.device.IotHubMessageResult;
 import com.microsoft.azure.sdk.iot.device.Message;
 import com.microsoft.azure.sdk.iot.device.ModuleClient;
 import com.microsoft.azure.sdk.iot.device.auth.IotHubSSLContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.azure.sdk.iot.device.twin.Twin;
+import com.microsoft.azure.sdk.iot.device.twin.TwinCollection;
 import io.edgestudio.hub.core.HubSettings;
 import io.edgestudio.hub.identity.ModuleCredentials;
 import io.edgestudio.hub.routing.RouteEngine;
@@ -32,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Unmodified Azure IoT SDK 2.5.0 modules (MQTT) against the real hub on 127.0.0.x:8883. */
 class SdkModuleToModuleTest {
 
+    static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     static Path state;
 
@@ -45,7 +51,7 @@ class SdkModuleToModuleTest {
                 "FROM /messages/modules/sender/outputs/output1 INTO BrokeredEndpoint(\"/modules/receiver/inputs/input1\")"),
                 RouteDefinition.of("toCloud", "FROM /messages/modules/sender/* WHERE alert = 'high' INTO $upstream"));
         edge = TestHub.startOnSdkPort(state, HubSettings.defaults(TestHub.HUB_HOST), new InMemoryMessageStore(),
-                identities -> RouteEngine.of(routes), "sender", "receiver");
+                identities -> RouteEngine.of(routes), "sender", "receiver", "twinned");
     }
 
     @AfterAll
@@ -92,6 +98,30 @@ class SdkModuleToModuleTest {
                 () -> edge.hub.store().size("modules/receiver/inputs/input1_Pri2000000000") == 0);
         Await.until("the alert reaches $upstream", Duration.ofSeconds(10),
                 () -> edge.hub.upstream().recent().size() == 1);
+    }
+
+    @Test
+    void twinGetReportedPatchAndDesiredPatch() throws Exception {
+        edge.hub.twins().replaceDesired("twinned", (ObjectNode) JSON.readTree("{\"interval\":5}"));
+        BlockingQueue<Twin> desiredUpdates = new LinkedBlockingQueue<>();
+        ModuleClient client = client("twinned");
+        client.open(false);
+        client.subscribeToDesiredProperties((twin, context) -> desiredUpdates.add(twin), null);
+
+        Twin twin = client.getTwin();
+        assertThat(twin.getDesiredProperties()).containsEntry("interval", 5L);
+        assertThat(twin.getDesiredProperties().getVersion()).isEqualTo(2);
+
+        TwinCollection reported = new TwinCollection();
+        reported.put("status", "running");
+        assertThat(client.updateReportedProperties(reported).getVersion()).isEqualTo(2);
+        assertThat(edge.hub.twins().get("twinned").reported().path("status").asText()).isEqualTo("running");
+
+        edge.hub.twins().patchDesired("twinned", (ObjectNode) JSON.readTree("{\"interval\":10}"));
+        Twin update = desiredUpdates.poll(10, TimeUnit.SECONDS);
+        assertThat(update).as("desired patch pushed").isNotNull();
+        assertThat(update.getDesiredProperties()).containsEntry("interval", 10L);
+        assertThat(update.getDesiredProperties().getVersion()).isEqualTo(3);
     }
 
     private ModuleClient client(String module) throws Exception {

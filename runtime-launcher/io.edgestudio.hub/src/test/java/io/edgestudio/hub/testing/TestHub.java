@@ -61,7 +61,8 @@ public final class TestHub implements AutoCloseable {
         IdentityRegistry identities = IdentityRegistry.open(DEVICE, state);
         identities.ensure(List.of(modules));
         HubCertificates certificates = HubCertificates.loadOrCreate(state.resolve("certs"), bind.getHostString());
-        EdgeHub hub = new EdgeHub(settings, identities, store, routing.apply(identities), Clock.systemUTC());
+        EdgeHub hub = new EdgeHub(settings, identities, store, routing.apply(identities),
+                new io.edgestudio.hub.twin.InMemoryTwinStore(), Clock.systemUTC());
         MqttServer server = MqttServer.start(hub, bind, certificates.serverContext(), Duration.ofMillis(1500));
         return new TestHub(hub, server, identities, certificates);
     }

@@ -1,0 +1,9 @@
+package io.edgestudio.hub.twin;
+
+class InMemoryTwinStoreTest extends TwinStoreContract {
+
+    @Override
+    protected TwinStore createStore() {
+        return new InMemoryTwinStore();
+    }
+}
