@@ -5,6 +5,7 @@ import io.edgestudio.hub.identity.ModuleIdentity;
 import io.edgestudio.hub.identity.SasAuthenticator;
 import io.edgestudio.hub.message.HubMessage;
 import io.edgestudio.hub.message.SystemProperty;
+import io.edgestudio.hub.method.MethodInvoker;
 import io.edgestudio.hub.store.MessageStore;
 import io.edgestudio.hub.store.QueueEntry;
 import io.edgestudio.hub.store.StoredMessage;
@@ -44,6 +45,7 @@ public final class EdgeHub implements AutoCloseable {
     private final Map<String, ModuleSession> sessions = new ConcurrentHashMap<>();
     private final UpstreamEndpoint upstream;
     private final TwinService twins;
+    private final MethodInvoker methods;
 
     /**
      * @param settings the tunables
@@ -62,6 +64,7 @@ public final class EdgeHub implements AutoCloseable {
         this.clock = clock;
         this.authenticator = new SasAuthenticator(identities, settings.hubHostName(), clock);
         this.twins = new TwinService(twinStore, this::pushDesiredPatch);
+        this.methods = new MethodInvoker(module -> listeningLink(module, TopicPolicy.METHOD_REQUESTS));
         this.upstream = new UpstreamEndpoint(store, metrics, UPSTREAM_RECORD, clock::millis);
         upstream.wake();
     }
@@ -71,10 +74,18 @@ public final class EdgeHub implements AutoCloseable {
         return twins;
     }
 
+    /** @return the direct-method invoker */
+    public MethodInvoker methods() {
+        return methods;
+    }
+
+    private ModuleLink listeningLink(String module, String filter) {
+        return findSession(module).filter(s -> s.isSubscribed(filter)).map(ModuleSession::link).orElse(null);
+    }
+
     private void pushDesiredPatch(String module, ObjectNode patch) {
-        Optional<ModuleSession> session = findSession(module);
-        ModuleLink link = session.map(ModuleSession::link).orElse(null);
-        if (link != null && session.get().isSubscribed(TopicPolicy.DESIRED_PATCHES)) {
+        ModuleLink link = listeningLink(module, TopicPolicy.DESIRED_PATCHES);
+        if (link != null) {
             link.send("$iothub/twin/PATCH/properties/desired/?$version=" + patch.path(ModuleTwin.VERSION).asLong(),
                     patch.toString().getBytes(StandardCharsets.UTF_8));
         }

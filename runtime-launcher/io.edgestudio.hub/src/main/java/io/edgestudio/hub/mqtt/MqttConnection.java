@@ -134,8 +134,11 @@ final class MqttConnection implements ModuleLink {
             case ModuleTopic.TwinGet get -> send("$iothub/twin/res/200/?$rid=" + get.rid(),
                     hub.twins().get(session.identity().moduleId()).toJson().toString().getBytes(StandardCharsets.UTF_8));
             case ModuleTopic.TwinReportedPatch patch -> onReportedPatch(patch.rid(), body);
-            case ModuleTopic.MethodResponse response -> LOG.debug("{} answered method {}; no caller waits", name(),
-                    response.rid());
+            case ModuleTopic.MethodResponse response -> {
+                if (!hub.methods().complete(response.rid(), response.status(), body)) {
+                    LOG.debug("{} answered method call {} that nobody waits for", name(), response.rid());
+                }
+            }
         }
         if (qos == MqttQoS.AT_LEAST_ONCE) {
             channel.writeAndFlush(Packets.pubAck(publish.variableHeader().packetId()));

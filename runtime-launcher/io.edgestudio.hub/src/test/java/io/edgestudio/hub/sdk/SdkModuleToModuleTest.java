@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.azure.sdk.iot.device.twin.Twin;
 import com.microsoft.azure.sdk.iot.device.twin.TwinCollection;
+import com.microsoft.azure.sdk.iot.device.twin.DirectMethodResponse;
 import io.edgestudio.hub.core.HubSettings;
+import io.edgestudio.hub.method.MethodInvoker;
+import io.edgestudio.hub.method.MethodResult;
 import io.edgestudio.hub.identity.ModuleCredentials;
 import io.edgestudio.hub.routing.RouteEngine;
 import io.edgestudio.hub.store.InMemoryMessageStore;
@@ -122,6 +125,26 @@ class SdkModuleToModuleTest {
         assertThat(update).as("desired patch pushed").isNotNull();
         assertThat(update.getDesiredProperties()).containsEntry("interval", 10L);
         assertThat(update.getDesiredProperties().getVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void directMethodIsInvokedAndAnswered() throws Exception {
+        BlockingQueue<String> requests = new LinkedBlockingQueue<>();
+        ModuleClient client = client("twinned");
+        client.open(false);
+        client.subscribeToMethods((name, payload, context) -> {
+            requests.add(name + " " + payload.getPayloadAsJsonString());
+            return new DirectMethodResponse(200, java.util.Map.of("pong", name));
+        }, null);
+
+        MethodResult result = edge.hub.methods().invoke("twinned", "ping", "{\"n\":1}", MethodInvoker.DEFAULT_TIMEOUT)
+                .get(20, TimeUnit.SECONDS);
+
+        assertThat(requests.poll()).isEqualTo("ping {\"n\":1}");
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(JSON.readTree(result.payload())).isEqualTo(JSON.readTree("{\"pong\":\"ping\"}"));
+        assertThat(edge.hub.methods().invoke("receiver", "ping", "{}", MethodInvoker.DEFAULT_TIMEOUT).get().status())
+                .as("a module that does not listen for methods").isEqualTo(MethodResult.NOT_FOUND);
     }
 
     private ModuleClient client(String module) throws Exception {
