@@ -22,10 +22,13 @@ import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.hyperlink.IHyperlink;
 import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.edgestudio.ui.EdgeUi;
@@ -164,6 +167,25 @@ class EdgeEditorServicesTest {
         assertEquals(messages, target.getEditorInput().getAdapter(IFile.class));
         ITextSelection selection = (ITextSelection) target.getSelectionProvider().getSelection();
         assertEquals("Telemetry", selection.getText());
+    }
+
+    @Test
+    @Disabled("the committed DSL formatter yields no edits for this input; enable with the formatter fix (issue 3)")
+    void formatCommandReformatsTheWholeFile() throws Exception {
+        IEditorPart editor = IDE.openEditor(Workbench.page(), solution);
+        IDocument document = document(editor);
+        String mangled = SOLUTION.replace("\n    ", "\n").replace(" -> ", "->").replace("module Filter java {",
+                "module   Filter   java{");
+        document.set(mangled);
+
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.edgestudio.ui.format", null);
+
+        String formatted = document.get();
+        assertTrue(formatted.contains("\n    output temperatureOutput: Telemetry\n"), formatted);
+        assertTrue(formatted.contains("module Filter java {"), formatted);
+        assertTrue(formatted.contains("route SensorToFilter: Sensor.temperatureOutput -> Filter.input1"), formatted);
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.edgestudio.ui.format", null);
+        assertEquals(formatted, document.get(), "formatting is idempotent");
     }
 
     @Test

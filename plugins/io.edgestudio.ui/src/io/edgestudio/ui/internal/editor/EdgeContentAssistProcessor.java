@@ -25,7 +25,7 @@ public final class EdgeContentAssistProcessor implements IContentAssistProcessor
         return EdgeDocuments.sync(viewer.getDocument()).map(doc -> {
             EdgeLanguageServer server = EdgeUi.languageServer();
             Either<List<CompletionItem>, CompletionList> answer = server.await(
-                    server.services().completion(new CompletionParams(doc.id(), doc.at(offset))));
+                    () -> server.services().completion(new CompletionParams(doc.id(), doc.at(offset))));
             List<CompletionItem> items = answer.isLeft() ? answer.getLeft() : answer.getRight().getItems();
             return items.stream().map(item -> proposal(item, doc, offset)).toArray(ICompletionProposal[]::new);
         }).orElse(new ICompletionProposal[0]);

@@ -12,6 +12,7 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 
 import io.edgestudio.ui.EdgeUi;
 import io.edgestudio.ui.internal.lsp.Positions;
+import io.edgestudio.ui.internal.lsp.Uris;
 
 /** The workspace file behind an editor document, and the request parameters the server needs for it. */
 final class EdgeDocuments {
@@ -42,9 +43,8 @@ final class EdgeDocuments {
     /** Sends the document's current text to the server (if changed) and describes it for a request. */
     static Optional<Synced> sync(IDocument document) {
         return fileOf(document).map(file -> {
-            String text = document.get();
-            String uri = EdgeUi.languageServer().documents().sync(file, text);
-            return new Synced(uri, new Positions(text));
+            String text = EdgeUi.languageServer().documents().sync(file, document);
+            return new Synced(Uris.toLsp(file), new Positions(text));
         });
     }
 }

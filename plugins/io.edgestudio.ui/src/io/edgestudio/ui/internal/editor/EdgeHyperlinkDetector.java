@@ -30,7 +30,7 @@ public final class EdgeHyperlinkDetector extends AbstractHyperlinkDetector {
         return EdgeDocuments.sync(viewer.getDocument()).map(doc -> {
             EdgeLanguageServer server = EdgeUi.languageServer();
             Either<List<? extends Location>, List<? extends LocationLink>> answer = server.await(
-                    server.services().definition(new DefinitionParams(doc.id(), doc.at(region.getOffset()))));
+                    () -> server.services().definition(new DefinitionParams(doc.id(), doc.at(region.getOffset()))));
             List<? extends Location> locations = answer == null || answer.isRight() ? List.of() : answer.getLeft();
             IRegion word = wordAt(viewer, region.getOffset());
             return locations.stream()

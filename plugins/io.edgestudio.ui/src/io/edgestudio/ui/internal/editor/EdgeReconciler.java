@@ -53,7 +53,7 @@ public final class EdgeReconciler implements IReconciler {
         protected IStatus run(IProgressMonitor monitor) {
             IDocument current = document;
             if (current != null && file != null) {
-                EdgeUi.languageServer().documents().sync(file, current.get());
+                EdgeUi.languageServer().documents().sync(file, current);
             }
             return Status.OK_STATUS;
         }

@@ -21,7 +21,7 @@ public final class EdgeTextHover implements ITextHover {
     public String getHoverInfo(ITextViewer viewer, IRegion region) {
         return EdgeDocuments.sync(viewer.getDocument()).map(doc -> {
             EdgeLanguageServer server = EdgeUi.languageServer();
-            Hover hover = server.await(server.services().hover(new HoverParams(doc.id(), doc.at(region.getOffset()))));
+            Hover hover = server.await(() -> server.services().hover(new HoverParams(doc.id(), doc.at(region.getOffset()))));
             return hover == null || hover.getContents() == null ? null : text(hover);
         }).filter(text -> !text.isBlank()).orElse(null);
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.jface.text.IDocument;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
@@ -25,14 +26,22 @@ public final class DocumentSync {
     }
 
     private final LanguageServerImpl server;
+    private final Runnable awaitReady;
     private final Map<String, Sent> open = new ConcurrentHashMap<>();
 
-    DocumentSync(LanguageServerImpl server) {
+    DocumentSync(LanguageServerImpl server, Runnable awaitReady) {
         this.server = server;
+        this.awaitReady = awaitReady;
     }
 
-    /** Sends the buffer's text for {@code file}: an open on first sight, a full-text change afterwards. */
-    public synchronized String sync(IFile file, String text) {
+    /**
+     * Sends the buffer's current text for {@code file}: an open on first sight, a full-text change afterwards.
+     * The text is read under this object's lock, so a caller that syncs later never sends older text than
+     * an earlier one did. Returns the text the server now has.
+     */
+    public synchronized String sync(IFile file, IDocument document) {
+        awaitReady.run();
+        String text = document.get();
         String uri = Uris.toLsp(file);
         Sent sent = open.get(uri);
         if (sent == null) {
@@ -44,11 +53,12 @@ public final class DocumentSync {
                     List.of(new TextDocumentContentChangeEvent(text))));
             open.put(uri, new Sent(version, text));
         }
-        return uri;
+        return text;
     }
 
     /** The editor closed: the server goes back to the file's content on disk. */
     public synchronized void close(IFile file) {
+        awaitReady.run();
         String uri = Uris.toLsp(file);
         if (open.remove(uri) != null) {
             server.didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));

@@ -2,10 +2,12 @@ package io.edgestudio.ui.internal.lsp;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResourceChangeEvent;
@@ -35,6 +37,8 @@ import io.edgestudio.ui.EdgeUi;
 public final class EdgeLanguageServer {
 
     private static final long REQUEST_TIMEOUT_SECONDS = 10;
+    private static final int MAX_ATTEMPTS = 3;
+    private static final long INITIALIZE_TIMEOUT_SECONDS = 120;
 
     private final LanguageServerImpl server;
     private final DocumentSync documents;
@@ -46,11 +50,27 @@ public final class EdgeLanguageServer {
     private EdgeLanguageServer(LanguageServerImpl server, Injector language) {
         this.server = server;
         this.language = language;
-        this.documents = new DocumentSync(server);
+        this.documents = new DocumentSync(server, this::awaitReady);
         server.connect(new EdgeLanguageClient());
-        this.ready = server.initialize(initializeParams()).thenRun(() -> server.initialized(new InitializedParams()));
+        // Any notification sent before initialize has finished would cancel it (the server cancels running
+        // requests on every write), so documents wait for it and the workspace watcher starts after it.
         this.watcher = new WorkspaceWatcher(server);
-        ResourcesPlugin.getWorkspace().addResourceChangeListener(watcher, IResourceChangeEvent.POST_CHANGE);
+        this.ready = server.initialize(initializeParams()).thenRun(() -> {
+            server.initialized(new InitializedParams());
+            ResourcesPlugin.getWorkspace().addResourceChangeListener(watcher, IResourceChangeEvent.POST_CHANGE);
+        });
+    }
+
+    /** Blocks until the server has initialized its workspace (the first time, it indexes every .edge file). */
+    void awaitReady() {
+        try {
+            ready.get(INITIALIZE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the .edge language server starts", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the .edge language server did not start", e);
+        }
     }
 
     /** Starts the server over the open projects of the workspace. */
@@ -75,16 +95,33 @@ public final class EdgeLanguageServer {
         return server;
     }
 
-    /** Waits for a request's answer; editor requests give up after a few seconds rather than hang the UI. */
-    public <T> T await(CompletableFuture<T> request) {
-        try {
-            ready.get(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return request.get(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the .edge language server", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the .edge language server did not answer", e);
+    /**
+     * Sends a request and waits for its answer. The server cancels reads that a newer edit overtakes; such a
+     * request is sent again. Editor requests give up after a few seconds rather than hang the UI.
+     */
+    public <T> T await(Supplier<CompletableFuture<T>> request) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                awaitReady();
+                return request.get().get(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (CancellationException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new IllegalStateException("the .edge language server cancelled the request "
+                            + MAX_ATTEMPTS + " times", e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the .edge language server", e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("the .edge language server did not answer within "
+                        + REQUEST_TIMEOUT_SECONDS + " s", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof CancellationException && attempt < MAX_ATTEMPTS) {
+                    continue;
+                }
+                throw new IllegalStateException("the .edge language server failed: " + cause, cause);
+            }
         }
     }
 

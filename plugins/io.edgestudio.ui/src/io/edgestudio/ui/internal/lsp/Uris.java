@@ -20,7 +20,7 @@ public final class Uris {
         return uri.toString();
     }
 
-    static String toLsp(IFile file) {
+    public static String toLsp(IFile file) {
         return toLsp(file.getLocationURI());
     }
 
