@@ -18,7 +18,10 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.Region;
+import org.eclipse.jface.text.source.projection.ProjectionAnnotationModel;
+import org.eclipse.jface.text.source.projection.ProjectionViewer;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.hyperlink.IHyperlink;
 import org.eclipse.ui.IEditorPart;
@@ -189,9 +192,32 @@ class EdgeEditorServicesTest {
     }
 
     @Test
+    void everyMultiLineBlockFolds() throws CoreException {
+        IEditorPart editor = IDE.openEditor(Workbench.page(), solution);
+        ProjectionViewer viewer = (ProjectionViewer) Workbench.viewer(editor);
+
+        Workbench.waitUntil("folding regions", TIMEOUT, () -> foldingRegions(viewer).size() == 3);
+
+        IDocument document = document(editor);
+        List<String> firstLines = foldingRegions(viewer).stream()
+                .map(p -> document.get().substring(p.getOffset(), document.get().indexOf('\n', p.getOffset())))
+                .sorted().toList();
+        assertEquals(List.of("module Filter java {", "module Sensor {", "solution Thermostat {"), firstLines);
+    }
+
+    private static List<Position> foldingRegions(ProjectionViewer viewer) {
+        ProjectionAnnotationModel model = viewer.getProjectionAnnotationModel();
+        List<Position> regions = new java.util.ArrayList<>();
+        if (model != null) {
+            model.getAnnotationIterator().forEachRemaining(a -> regions.add(model.getPosition(a)));
+        }
+        return regions;
+    }
+
+    @Test
     void editorServicesAreRegisteredForTheEdgeContentType() {
         for (String point : List.of("reconcilers", "presentationReconcilers", "contentAssistProcessors",
-                "hoverProviders")) {
+                "hoverProviders", "characterPairMatchers", "foldingReconcilers")) {
             boolean registered = Arrays.stream(Platform.getExtensionRegistry()
                     .getConfigurationElementsFor("org.eclipse.ui.genericeditor." + point))
                     .anyMatch(e -> EdgeUi.EDGE_CONTENT_TYPE.equals(e.getAttribute("contentType")));
