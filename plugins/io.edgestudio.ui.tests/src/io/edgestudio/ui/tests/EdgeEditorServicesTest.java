@@ -25,6 +25,10 @@ import org.eclipse.jface.text.source.projection.ProjectionViewer;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.hyperlink.IHyperlink;
 import org.eclipse.ui.IEditorPart;
+import org.eclipse.jface.resource.ColorRegistry;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
@@ -189,6 +193,24 @@ class EdgeEditorServicesTest {
         assertTrue(formatted.contains("route SensorToFilter: Sensor.temperatureOutput -> Filter.input1"), formatted);
         PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.edgestudio.ui.format", null);
         assertEquals(formatted, document.get(), "formatting is idempotent");
+    }
+
+    @Test
+    void keywordsAndStringsAreColouredFromTheTheme() throws CoreException {
+        IEditorPart editor = IDE.openEditor(Workbench.page(), solution);
+        StyledText text = Workbench.viewer(editor).getTextWidget();
+        ColorRegistry colors = PlatformUI.getWorkbench().getThemeManager().getCurrentTheme().getColorRegistry();
+        int keyword = SOLUTION.indexOf("module Sensor");
+        int string = SOLUTION.indexOf("\"thermostat-dev\"") + 1;
+
+        Workbench.waitUntil("keyword colouring", TIMEOUT, () -> text.getStyleRangeAtOffset(keyword) != null);
+
+        StyleRange keywordStyle = text.getStyleRangeAtOffset(keyword);
+        assertEquals(colors.get("io.edgestudio.ui.syntax.keyword"), keywordStyle.foreground);
+        assertEquals(SWT.BOLD, keywordStyle.fontStyle & SWT.BOLD);
+        assertEquals(colors.get("io.edgestudio.ui.syntax.string"), text.getStyleRangeAtOffset(string).foreground);
+        StyleRange name = text.getStyleRangeAtOffset(SOLUTION.indexOf("Sensor {") + 1);
+        assertEquals(null, name == null ? null : name.foreground, "a name is not a keyword");
     }
 
     @Test

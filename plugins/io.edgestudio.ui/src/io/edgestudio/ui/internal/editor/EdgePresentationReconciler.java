@@ -18,9 +18,8 @@ import org.eclipse.jface.text.rules.SingleLineRule;
 import org.eclipse.jface.text.rules.Token;
 import org.eclipse.jface.text.rules.WordRule;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.RGB;
 import org.eclipse.jface.resource.ColorRegistry;
-import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.IGrammarAccess;
 
@@ -52,10 +51,10 @@ public final class EdgePresentationReconciler extends PresentationReconciler {
     }
 
     private static IRule[] rules(Set<String> keywords) {
-        IToken keyword = token("keyword", new RGB(127, 0, 85), SWT.BOLD);
-        IToken string = token("string", new RGB(42, 0, 255), SWT.NORMAL);
-        IToken comment = token("comment", new RGB(63, 127, 95), SWT.NORMAL);
-        IToken number = token("number", new RGB(125, 125, 125), SWT.NORMAL);
+        IToken keyword = token("keyword", SWT.BOLD);
+        IToken string = token("string", SWT.NORMAL);
+        IToken comment = token("comment", SWT.NORMAL);
+        IToken number = token("number", SWT.NORMAL);
         WordRule words = new WordRule(new EdgeWordDetector(), Token.UNDEFINED);
         keywords.forEach(word -> words.addWord(word, keyword));
         return new IRule[] {
@@ -68,13 +67,10 @@ public final class EdgePresentationReconciler extends PresentationReconciler {
         };
     }
 
-    private static IToken token(String name, RGB rgb, int style) {
-        ColorRegistry colors = JFaceResources.getColorRegistry();
-        String key = EdgeUi.PLUGIN_ID + ".syntax." + name;
-        if (!colors.hasValueFor(key)) {
-            colors.put(key, rgb);
-        }
-        return new Token(new TextAttribute(colors.get(key), null, style));
+    /** A colour from the current theme (declared in plugin.xml, so users and the dark theme can change it). */
+    private static IToken token(String name, int style) {
+        ColorRegistry colors = PlatformUI.getWorkbench().getThemeManager().getCurrentTheme().getColorRegistry();
+        return new Token(new TextAttribute(colors.get(EdgeUi.PLUGIN_ID + ".syntax." + name), null, style));
     }
 
     /** Identifiers, plus {@code $} for {@code $upstream} and {@code -} for {@code on-failure}. */
