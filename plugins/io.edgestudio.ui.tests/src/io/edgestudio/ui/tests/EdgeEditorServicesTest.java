@@ -149,6 +149,22 @@ class EdgeEditorServicesTest {
     }
 
     @Test
+    void contentAssistOffersTemplatesForNewElements() throws CoreException {
+        IEditorPart editor = IDE.openEditor(Workbench.page(), solution);
+        IDocument document = document(editor);
+        String text = SOLUTION + "\nrou";
+        document.set(text);
+
+        ICompletionProposal[] proposals = new EdgeContentAssistProcessor()
+                .computeCompletionProposals(Workbench.viewer(editor), text.length());
+
+        ICompletionProposal route = Arrays.stream(proposals)
+                .filter(p -> p.getDisplayString().startsWith("route - ")).findFirst().orElseThrow();
+        route.apply(document);
+        assertTrue(document.get().endsWith("\nroute Name: Module.output1 -> $upstream"), document.get());
+    }
+
+    @Test
     void hoverShowsTheDocumentationOfTheReferencedMessage() throws CoreException {
         IEditorPart editor = IDE.openEditor(Workbench.page(), solution);
         int offset = SOLUTION.indexOf("Telemetry") + 2;

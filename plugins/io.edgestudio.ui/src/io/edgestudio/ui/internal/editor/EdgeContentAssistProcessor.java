@@ -1,5 +1,6 @@
 package io.edgestudio.ui.internal.editor;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jface.text.ITextViewer;
@@ -17,7 +18,10 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import io.edgestudio.ui.EdgeUi;
 import io.edgestudio.ui.internal.lsp.EdgeLanguageServer;
 
-/** Content assist from the language's IDE proposal provider: keywords, module, port and schema names. */
+/**
+ * Content assist from the language's IDE proposal provider (keywords, module, port and schema names), plus
+ * templates for the top-level elements.
+ */
 public final class EdgeContentAssistProcessor implements IContentAssistProcessor {
 
     @Override
@@ -27,7 +31,10 @@ public final class EdgeContentAssistProcessor implements IContentAssistProcessor
             Either<List<CompletionItem>, CompletionList> answer = server.await(
                     () -> server.services().completion(new CompletionParams(doc.id(), doc.at(offset))));
             List<CompletionItem> items = answer.isLeft() ? answer.getLeft() : answer.getRight().getItems();
-            return items.stream().map(item -> proposal(item, doc, offset)).toArray(ICompletionProposal[]::new);
+            List<ICompletionProposal> proposals = new ArrayList<>();
+            items.forEach(item -> proposals.add(proposal(item, doc, offset)));
+            proposals.addAll(EdgeTemplates.proposals(viewer.getDocument(), offset));
+            return proposals.toArray(ICompletionProposal[]::new);
         }).orElse(new ICompletionProposal[0]);
     }
 
