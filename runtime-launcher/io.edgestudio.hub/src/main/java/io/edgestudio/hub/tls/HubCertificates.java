@@ -90,6 +90,13 @@ public record HubCertificates(Path caFile, X509Certificate ca, X509Certificate s
         return SslContextBuilder.forServer(serverKey, server, ca).protocols("TLSv1.3", "TLSv1.2").build();
     }
 
+    /** Names the certificates but never prints the key. */
+    @Override
+    public String toString() {
+        return "HubCertificates[ca=" + ca.getSubjectX500Principal() + ", server=" + server.getSubjectX500Principal()
+                + ", caFile=" + caFile + "]";
+    }
+
     private static boolean usable(X509Certificate server, Set<String> names) throws CertificateParsingException {
         Set<String> present = new HashSet<>();
         if (server.getSubjectAlternativeNames() != null) {
