@@ -62,7 +62,7 @@ public final class EdgeLanguageServer {
     }
 
     /** Blocks until the server has initialized its workspace (the first time, it indexes every .edge file). */
-    void awaitReady() {
+    public void awaitReady() {
         try {
             ready.get(INITIALIZE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

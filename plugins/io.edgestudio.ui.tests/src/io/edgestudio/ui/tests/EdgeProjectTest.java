@@ -1,0 +1,108 @@
+package io.edgestudio.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IncrementalProjectBuilder;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.edgestudio.ui.EdgeUi;
+import io.edgestudio.ui.internal.project.EdgeBuilder;
+import io.edgestudio.ui.internal.project.EdgeNature;
+import io.edgestudio.ui.internal.wizards.EdgeSolutionWizard;
+
+/** Edge Solution projects: the New Edge Solution wizard, the nature and the builder. */
+class EdgeProjectTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private IProject project;
+
+    @AfterEach
+    void deleteProject() throws CoreException {
+        Workbench.page().closeAllEditors(false);
+        if (project != null) {
+            project.delete(true, true, null);
+        }
+    }
+
+    @Test
+    void newSolutionWizardCreatesAProjectWhoseSolutionValidatesClean() throws CoreException {
+        EdgeSolutionWizard wizard = new EdgeSolutionWizard();
+        wizard.init(PlatformUI.getWorkbench(), StructuredSelection.EMPTY);
+        wizard.setInitialProjectName("wizard-thermostat");
+        WizardDialog dialog = new WizardDialog(Workbench.page().getWorkbenchWindow().getShell(), wizard);
+        dialog.create();
+
+        assertTrue(wizard.performFinish());
+        dialog.close();
+
+        project = ResourcesPlugin.getWorkspace().getRoot().getProject("wizard-thermostat");
+        assertTrue(project.hasNature(EdgeNature.ID));
+        assertTrue(Arrays.stream(project.getDescription().getBuildSpec())
+                .anyMatch(c -> EdgeBuilder.ID.equals(c.getBuilderName())));
+        IFile solution = project.getFile("wizard-thermostat.edge");
+        assertTrue(solution.exists());
+        assertEquals(solution, Workbench.page().getActiveEditor().getEditorInput().getAdapter(IFile.class));
+        // prove that validation runs on this file: break it, see the error, restore it, see it clean
+        ITextEditor editor = (ITextEditor) Workbench.page().getActiveEditor();
+        IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        String example = document.get();
+        document.set(example + "route Broken: Nowhere.out -> $upstream\n");
+        Workbench.waitUntil("an error about Nowhere", TIMEOUT, () -> errors(solution).stream()
+                .anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").contains("Nowhere")));
+        document.set(example);
+        Workbench.waitUntil("the example to validate clean", TIMEOUT, () -> errors(solution).isEmpty());
+    }
+
+    @Test
+    void buildingReportsProblemsOfFilesNoEditorShows() throws CoreException {
+        project = ResourcesPlugin.getWorkspace().getRoot().getProject("edge-build-test");
+        project.create(null);
+        project.open(null);
+        EdgeNature.addTo(project);
+        IFile broken = Workbench.write(project, "broken.edge", """
+                module Sensor {
+                    image "sensor:1.0"
+                    output out: Reading
+                }
+                """);
+
+        project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+
+        Workbench.waitUntil("an error about the unknown message type", TIMEOUT, () -> errors(broken).stream()
+                .anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").contains("Reading")));
+        assertEquals(3, errors(broken).get(0).getAttribute(IMarker.LINE_NUMBER, -1));
+    }
+
+    private static IMarker[] markers(IFile file) {
+        try {
+            IMarker[] markers = file.findMarkers(EdgeUi.PROBLEM_MARKER, true, IResource.DEPTH_ZERO);
+            return markers;
+        } catch (CoreException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<IMarker> errors(IFile file) {
+        return Arrays.stream(markers(file))
+                .filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR)
+                .toList();
+    }
+}
