@@ -3,34 +3,183 @@
  */
 package io.edgestudio.dsl.formatting2;
 
+import io.edgestudio.dsl.edge.EdgeAgent;
+import io.edgestudio.dsl.edge.EdgeHub;
 import io.edgestudio.dsl.edge.Element;
-import io.edgestudio.dsl.edge.Import;
+import io.edgestudio.dsl.edge.EnumType;
+import io.edgestudio.dsl.edge.JsonMember;
+import io.edgestudio.dsl.edge.JsonObject;
+import io.edgestudio.dsl.edge.MessageType;
 import io.edgestudio.dsl.edge.Model;
-import io.edgestudio.dsl.edge.Registry;
+import io.edgestudio.dsl.edge.Module;
+import io.edgestudio.dsl.edge.PortBinding;
 import io.edgestudio.dsl.edge.Solution;
+import io.edgestudio.dsl.edge.TwinObject;
+import io.edgestudio.dsl.edge.TwinSchema;
+import java.util.HashMap;
+import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.formatting2.AbstractJavaFormatter;
+import org.eclipse.xtext.formatting2.FormatterPreferenceKeys;
+import org.eclipse.xtext.formatting2.FormatterRequest;
+import org.eclipse.xtext.preferences.ITypedPreferenceValues;
+import org.eclipse.xtext.preferences.MapBasedPreferenceValues;
+import org.eclipse.xtext.preferences.TypedPreferenceValues;
+import org.eclipse.xtext.preferences.StringKey;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
+import org.eclipse.xtext.formatting2.regionaccess.IHiddenRegion;
+import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 
+/**
+ * Formats .edge files: one element per paragraph, one setting per line inside indented blocks,
+ * single spaces between tokens, and no space around the punctuation of {@code Filter.output1},
+ * {@code 0..150}, {@code 8080:80/tcp} or {@code string[]?}.
+ */
 public class EdgeFormatter extends AbstractJavaFormatter {
 
+	private static final List<String> TIGHT = List.of(".", "..", "/");
+	private static final List<String> TIGHT_BEFORE = List.of(",", ")", "]", "[]", "?", ":");
+	private static final List<String> TIGHT_AFTER = List.of("(", "[");
+
+	/** Indentation unless the caller's preferences set one: four spaces, as in the examples. */
+	private static final StringKey INDENTATION = new StringKey(FormatterPreferenceKeys.indentation.getId(), "    ");
+
+	@Override
+	protected void initialize(FormatterRequest request) {
+		ITypedPreferenceValues given = request.getPreferences();
+		MapBasedPreferenceValues values = new MapBasedPreferenceValues(given, new HashMap<>());
+		values.put(FormatterPreferenceKeys.indentation, given == null ? INDENTATION.getDefaultValue() : given.getPreference(INDENTATION));
+		request.setPreferences(TypedPreferenceValues.castOrWrap(values));
+		super.initialize(request);
+	}
+
 	protected void format(Model model, IFormattableDocument doc) {
-		// TODO: format HiddenRegions around keywords, attributes, cross references, etc. 
-		for (Import _import : model.getImports()) {
-			doc.format(_import);
+		spaceAllTokens(doc);
+		boolean hasHeader = model.getName() != null;
+		for (int i = 0; i < model.getImports().size(); i++) {
+			int lines = i == 0 ? 2 : 1;
+			if (i > 0 || hasHeader) {
+				doc.prepend(model.getImports().get(i), it -> it.setNewLines(lines));
+			}
 		}
+		boolean hasPrevious = hasHeader || !model.getImports().isEmpty();
 		for (Element element : model.getElements()) {
+			if (hasPrevious) {
+				doc.prepend(element, it -> it.setNewLines(2));
+			}
+			hasPrevious = true;
 			doc.format(element);
+		}
+		if (hasPrevious) {
+			doc.set(getTextRegionAccess().regionForRootEObject().getNextHiddenRegion(), it -> it.setNewLines(1));
+		}
+	}
+
+	/** Default: one space between any two tokens, overridden by every more specific rule. */
+	private void spaceAllTokens(IFormattableDocument doc) {
+		for (ISemanticRegion region : getTextRegionAccess().regionForRootEObject().getAllSemanticRegions()) {
+			IHiddenRegion next = region.getNextHiddenRegion();
+			if (next != null && next.getNextSemanticRegion() != null) {
+				doc.set(next, it -> {
+					it.oneSpace();
+					it.lowPriority();
+				});
+			}
+			if (region.getGrammarElement() instanceof Keyword keyword) {
+				tighten(region, keyword.getValue(), doc);
+			}
+		}
+	}
+
+	private void tighten(ISemanticRegion region, String keyword, IFormattableDocument doc) {
+		if (TIGHT.contains(keyword) || ":".equals(keyword) && region.getSemanticElement() instanceof PortBinding) {
+			doc.surround(region, it -> it.noSpace());
+		} else if (TIGHT_BEFORE.contains(keyword)) {
+			doc.prepend(region, it -> it.noSpace());
+		} else if (TIGHT_AFTER.contains(keyword)) {
+			doc.append(region, it -> it.noSpace());
 		}
 	}
 
 	protected void format(Solution solution, IFormattableDocument doc) {
-		// TODO: format HiddenRegions around keywords, attributes, cross references, etc. 
-		for (Registry registry : solution.getRegistries()) {
-			doc.format(registry);
-		}
-		doc.format(solution.getEdgeAgent());
-		doc.format(solution.getEdgeHub());
+		block(solution, doc, "device", "platform", "storeAndForward");
 	}
-	
-	// TODO: implement for EdgeAgent, EdgeHub, MessageType, Field, EnumType, TwinSchema, TwinProperty, TwinValue, TwinObject, ValuesConstraint, Module, EnvVar, Route, JsonObject, JsonMember, JsonArray
+
+	protected void format(EdgeAgent agent, IFormattableDocument doc) {
+		block(agent, doc, "version", "image", "schema", "createOptions");
+	}
+
+	protected void format(EdgeHub hub, IFormattableDocument doc) {
+		block(hub, doc, "version", "image", "schema", "createOptions");
+	}
+
+	protected void format(MessageType message, IFormattableDocument doc) {
+		block(message, doc);
+	}
+
+	protected void format(EnumType type, IFormattableDocument doc) {
+		block(type, doc);
+	}
+
+	protected void format(TwinSchema twin, IFormattableDocument doc) {
+		block(twin, doc);
+	}
+
+	protected void format(TwinObject object, IFormattableDocument doc) {
+		block(object, doc);
+	}
+
+	protected void format(Module module, IFormattableDocument doc) {
+		block(module, doc, "image", "version", "twin", "createOptions", "privileged", "restartPolicy", "status",
+				"startupOrder", "imagePullPolicy");
+	}
+
+	protected void format(JsonObject object, IFormattableDocument doc) {
+		if (!object.getMembers().isEmpty()) {
+			block(object, doc);
+		}
+	}
+
+	protected void format(JsonMember member, IFormattableDocument doc) {
+		doc.format(member.getValue());
+	}
+
+	/**
+	 * An indented block: every child object and every setting introduced by one of the keywords
+	 * starts a line, and the closing brace gets a line of its own.
+	 */
+	private void block(EObject owner, IFormattableDocument doc, String... settingKeywords) {
+		ISemanticRegion open = regionFor(owner).keyword("{");
+		ISemanticRegion close = regionFor(owner).keyword("}");
+		if (open == null || close == null) {
+			return;
+		}
+		doc.interior(open, close, it -> it.indent());
+		doc.prepend(close, it -> it.newLine());
+		for (ISemanticRegion setting : regionFor(owner).keywords(settingKeywords)) {
+			doc.prepend(setting, it -> it.newLine());
+		}
+		for (EObject child : owner.eContents()) {
+			if (startsLine(child, open, close)) {
+				doc.prepend(child, it -> it.newLine());
+			}
+			doc.format(child);
+		}
+	}
+
+	/** Children that follow a setting keyword, such as a module's createOptions object, stay on its line. */
+	private boolean startsLine(EObject child, ISemanticRegion open, ISemanticRegion close) {
+		var region = getTextRegionAccess().regionForEObject(child);
+		if (region == null || region.getOffset() < open.getEndOffset() || region.getEndOffset() > close.getOffset()) {
+			return false;
+		}
+		ISemanticRegion first = region.getPreviousHiddenRegion().getNextSemanticRegion();
+		ISemanticRegion before = first.getPreviousSemanticRegion();
+		return before == open || !(before.getGrammarElement() instanceof Keyword k) || !isSettingKeyword(k.getValue());
+	}
+
+	private static boolean isSettingKeyword(String keyword) {
+		return List.of("createOptions", "twin", "=", ":").contains(keyword);
+	}
 }

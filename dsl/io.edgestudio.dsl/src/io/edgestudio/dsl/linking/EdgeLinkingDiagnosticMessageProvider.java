@@ -2,9 +2,13 @@ package io.edgestudio.dsl.linking;
 
 import com.google.inject.Inject;
 import io.edgestudio.dsl.edge.EdgePackage;
+import io.edgestudio.dsl.edge.Module;
+import io.edgestudio.dsl.edge.ModuleSink;
+import io.edgestudio.dsl.edge.ModuleSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.diagnostics.Diagnostic;
 import org.eclipse.xtext.diagnostics.DiagnosticMessage;
@@ -23,9 +27,14 @@ public class EdgeLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessa
 	@Inject
 	private IScopeProvider scopeProvider;
 
+	/** No message (so no error) for a port of a module that is itself unknown: that module's error says it all. */
 	@Override
 	public DiagnosticMessage getUnresolvedProxyMessage(ILinkingDiagnosticContext context) {
 		EReference reference = context.getReference();
+		boolean portReference = reference == EdgePackage.Literals.MODULE_SOURCE__OUTPUT || reference == EdgePackage.Literals.MODULE_SINK__INPUT;
+		if (portReference && isPortOfUnknownModule(context.getContext())) {
+			return null;
+		}
 		String kind = kindOf(reference);
 		String message = "Unknown " + kind + " '" + context.getLinkText() + "'.";
 		List<String> known = knownNames(context);
@@ -33,6 +42,12 @@ public class EdgeLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessa
 				.map(name -> " Did you mean '" + name + "'?")
 				.orElse(known.isEmpty() ? " No " + kind + " is declared here." : " Declare it or check the spelling.");
 		return new DiagnosticMessage(message, Severity.ERROR, Diagnostic.LINKING_DIAGNOSTIC);
+	}
+
+	private static boolean isPortOfUnknownModule(EObject context) {
+		Module module = context instanceof ModuleSource source ? source.getModule()
+				: context instanceof ModuleSink sink ? sink.getModule() : null;
+		return module != null && module.eIsProxy();
 	}
 
 	private List<String> knownNames(ILinkingDiagnosticContext context) {
