@@ -14,6 +14,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
 		SolutionValidator.class,
 		ModuleValidator.class,
 		RouteValidator.class,
+		ConditionValidator.class,
 		RouteGraphValidator.class,
 		TwinValidator.class })
 public class EdgeValidator extends AbstractEdgeValidator {

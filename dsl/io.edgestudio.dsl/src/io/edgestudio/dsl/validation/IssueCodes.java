@@ -37,6 +37,8 @@ public interface IssueCodes {
 	String SOURCE_IS_INPUT = PREFIX + "sourceIsInput";
 	String SINK_IS_OUTPUT = PREFIX + "sinkIsOutput";
 	String INCOMPATIBLE_MESSAGE_TYPE = PREFIX + "incompatibleMessageType";
+	String INVALID_CONDITION = PREFIX + "invalidCondition";
+	String UNKNOWN_BODY_FIELD = PREFIX + "unknownBodyField";
 
 	// route graph (warnings)
 	String UNROUTED_INPUT = PREFIX + "unroutedInput";

@@ -1,0 +1,112 @@
+package io.edgestudio.dsl.generator.cli;
+
+import io.edgestudio.dsl.edge.Platform;
+import io.edgestudio.dsl.generator.DeploymentManifestGenerator;
+import io.edgestudio.dsl.generator.EdgeSolution;
+import io.edgestudio.dsl.generator.GeneratorException;
+import io.edgestudio.dsl.generator.SolutionLoader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code edge generate <file|dir>... [--out dir] [--platform p]...}: loads the arguments as one
+ * solution, and when it validates without errors writes {@code deployment.<p>.json} and
+ * {@code deployment.debug.<p>.json} into {@code --out} (default: {@code config/} beside the first
+ * argument). Exit code 0 on success, 1 when the solution has errors, 2 on bad arguments.
+ */
+public final class EdgeGenerate {
+
+	/** Exit code when the solution has errors or cannot be generated. */
+	public static final int ERRORS = 1;
+	/** Exit code on bad arguments. */
+	public static final int USAGE = 2;
+	private static final String USAGE_LINE = "usage: edge generate <file.edge|solution-dir>... [--out dir] [--platform amd64|arm32v7|arm64v8]";
+
+	private final Supplier<SolutionLoader> loader;
+
+	/** A command with a standalone .edge injector, created on first use. */
+	public EdgeGenerate() {
+		this(SolutionLoader::new);
+	}
+
+	/** A command using the given loader. */
+	public EdgeGenerate(Supplier<SolutionLoader> loader) {
+		this.loader = loader;
+	}
+
+	public static void main(String[] args) {
+		System.exit(new EdgeGenerate().run(Arrays.asList(args), System.out, System.err));
+	}
+
+	/** Runs the command, printing written files to {@code out} and errors to {@code err}; returns the exit code. */
+	public int run(List<String> args, PrintStream out, PrintStream err) {
+		List<Path> inputs = new ArrayList<>();
+		Set<Platform> platforms = EnumSet.noneOf(Platform.class);
+		Path outputDir = null;
+		for (int i = 0; i < args.size(); i++) {
+			String arg = args.get(i);
+			boolean option = arg.equals("--out") || arg.equals("--platform");
+			if (option && i + 1 >= args.size()) {
+				err.println(arg + " needs a value");
+				return USAGE;
+			}
+			if (arg.equals("--out")) {
+				outputDir = Path.of(args.get(++i));
+			} else if (arg.equals("--platform")) {
+				Platform platform = Platform.get(args.get(++i));
+				if (platform == null) {
+					err.println("unknown platform " + args.get(i) + "; one of amd64, arm32v7, arm64v8");
+					return USAGE;
+				}
+				platforms.add(platform);
+			} else if (arg.startsWith("-")) {
+				err.println("unknown option " + arg);
+				err.println(USAGE_LINE);
+				return USAGE;
+			} else {
+				inputs.add(Path.of(arg));
+			}
+		}
+		if (inputs.isEmpty()) {
+			err.println(USAGE_LINE);
+			return USAGE;
+		}
+		for (Path input : inputs) {
+			if (!Files.exists(input)) {
+				err.println(input + ": no such file or directory");
+				return USAGE;
+			}
+		}
+		return generate(inputs, outputDir == null ? defaultOutput(inputs.getFirst()) : outputDir, platforms, out, err);
+	}
+
+	private int generate(List<Path> inputs, Path outputDir, Set<Platform> platforms, PrintStream out, PrintStream err) {
+		SolutionLoader.Loaded loaded = loader.get().load(inputs);
+		if (!loaded.errors().isEmpty()) {
+			loaded.errors().forEach(err::println);
+			return ERRORS;
+		}
+		try {
+			EdgeSolution solution = EdgeSolution.of(loaded.resources());
+			new DeploymentManifestGenerator().generate(solution, outputDir, platforms).forEach(out::println);
+			return 0;
+		} catch (GeneratorException | IOException e) {
+			err.println(inputs.getFirst() + ": error: " + e.getMessage());
+			return ERRORS;
+		}
+	}
+
+	/** {@code config/} in the solution directory, or beside a single file. */
+	static Path defaultOutput(Path input) {
+		Path base = Files.isDirectory(input) ? input : input.toAbsolutePath().getParent();
+		return base.resolve("config");
+	}
+}
