@@ -1,7 +1,6 @@
 package io.edgestudio.dsl.model;
 
 import com.google.inject.Inject;
-import com.google.inject.Provider;
 import io.edgestudio.dsl.edge.EdgePackage;
 import io.edgestudio.dsl.edge.Module;
 import io.edgestudio.dsl.edge.Route;
@@ -19,7 +18,6 @@ import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.IResourceDescriptions;
 import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
-import org.eclipse.xtext.util.IResourceScopeCache;
 
 /**
  * The solution a file belongs to: every module, route and solution block visible from it through
@@ -34,9 +32,6 @@ public class SolutionIndex {
 
 	@Inject
 	private IContainer.Manager containerManager;
-
-	@Inject
-	private IResourceScopeCache cache;
 
 	/** All modules of the solution, this file's included. */
 	public List<Module> modules(EObject context) {
@@ -53,11 +48,9 @@ public class SolutionIndex {
 		return visible(context, EdgePackage.Literals.SOLUTION, Solution.class);
 	}
 
-	/** The route graph of the solution, computed once per state of this file. */
+	/** The route graph of the solution as it is now. */
 	public RouteGraph graph(EObject context) {
-		Resource resource = context.eResource();
-		Provider<RouteGraph> compute = () -> new RouteGraph(modules(context), routes(context));
-		return resource == null ? compute.get() : cache.get(RouteGraph.class, resource, compute);
+		return new RouteGraph(modules(context), routes(context));
 	}
 
 	private <T extends EObject> List<T> visible(EObject context, EClass type, Class<T> javaType) {

@@ -8,7 +8,10 @@ import io.edgestudio.dsl.edge.Module;
 import io.edgestudio.dsl.edge.Port;
 import io.edgestudio.dsl.edge.PortDirection;
 import io.edgestudio.dsl.edge.Route;
+import io.edgestudio.dsl.model.RouteGraph;
 import io.edgestudio.dsl.model.SolutionIndex;
+import java.util.Map;
+import org.eclipse.emf.ecore.EObject;
 import java.util.stream.Collectors;
 import org.eclipse.xtext.validation.Check;
 
@@ -21,9 +24,21 @@ public class RouteGraphValidator extends EdgeCheckBase {
 	@Inject
 	private SolutionIndex solution;
 
+	/**
+	 * The graph depends on every file of the solution, so it is not cached with this file; it is
+	 * computed once per validation run, whose context map all checks share.
+	 */
+	private RouteGraph graph(EObject context) {
+		Map<Object, Object> run = getContext();
+		if (run == null) {
+			return solution.graph(context);
+		}
+		return (RouteGraph) run.computeIfAbsent(RouteGraph.class, key -> solution.graph(context));
+	}
+
 	@Check
 	public void checkInputRouted(Port port) {
-		if (port.getDirection() == PortDirection.INPUT && !solution.graph(port).isFed(port)) {
+		if (port.getDirection() == PortDirection.INPUT && !graph(port).isFed(port)) {
 			warning("No route delivers to input '" + port.getName() + "': add a route to it or remove it.",
 					PORT__NAME, IssueCodes.UNROUTED_INPUT);
 		}
@@ -31,7 +46,7 @@ public class RouteGraphValidator extends EdgeCheckBase {
 
 	@Check
 	public void checkOutputRouted(Port port) {
-		if (port.getDirection() == PortDirection.OUTPUT && !solution.graph(port).isRouted(port)) {
+		if (port.getDirection() == PortDirection.OUTPUT && !graph(port).isRouted(port)) {
 			warning("Nothing is routed from output '" + port.getName() + "': its messages are dropped. Add a route from it.",
 					PORT__NAME, IssueCodes.UNROUTED_OUTPUT);
 		}
@@ -39,7 +54,7 @@ public class RouteGraphValidator extends EdgeCheckBase {
 
 	@Check
 	public void checkModuleConnected(Module module) {
-		if (!solution.graph(module).isConnected(module)) {
+		if (!graph(module).isConnected(module)) {
 			warning("No route reads from or delivers to module '" + module.getName() + "': it is cut off from the solution.",
 					ELEMENT__NAME, IssueCodes.UNREACHABLE_MODULE);
 		}
@@ -47,7 +62,7 @@ public class RouteGraphValidator extends EdgeCheckBase {
 
 	@Check
 	public void checkRoutingCycle(Route route) {
-		solution.graph(route).cycleThrough(route).ifPresent(path -> warning(
+		graph(route).cycleThrough(route).ifPresent(path -> warning(
 				"Route '" + route.getName() + "' closes a routing cycle (" + path.getLast().getName() + " -> "
 						+ path.stream().map(Module::getName).collect(Collectors.joining(" -> "))
 						+ "): messages may circulate forever unless a condition stops them.",
@@ -56,7 +71,7 @@ public class RouteGraphValidator extends EdgeCheckBase {
 
 	@Check
 	public void checkDuplicateRoute(Route route) {
-		solution.graph(route).earlierDuplicate(route).ifPresent(first -> warning(
+		graph(route).earlierDuplicate(route).ifPresent(first -> warning(
 				"Route '" + route.getName() + "' has the same source, sink and condition as '" + first.getName()
 						+ "': every message would be delivered twice. Remove one.",
 				ELEMENT__NAME, IssueCodes.DUPLICATE_ROUTE));
