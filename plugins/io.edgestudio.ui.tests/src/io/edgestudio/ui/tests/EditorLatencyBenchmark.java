@@ -1,0 +1,139 @@
+package io.edgestudio.ui.tests;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.edgestudio.ui.EdgeUi;
+
+/**
+ * Keystroke to updated problem annotation on a 2,000-line solution, in a real workbench. Prints the
+ * numbers; run on demand:
+ * {@code xvfb-run -a ./mvnw verify -pl plugins/io.edgestudio.ui,plugins/io.edgestudio.ui.tests -am -Dtest=EditorLatencyBenchmark}
+ */
+class EditorLatencyBenchmark {
+
+    private static final int MODULES = 48;  // the runtime allows at most 50 custom modules
+    private static final int SETTINGS_PER_MODULE = 32;
+    private static final int ROUNDS = 20;
+
+    private IProject project;
+    private IFile file;
+
+    @BeforeEach
+    void createLargeSolution() throws CoreException {
+        project = ResourcesPlugin.getWorkspace().getRoot().getProject("edge-latency");
+        project.create(null);
+        project.open(null);
+        file = Workbench.write(project, "large.edge", largeSolution());
+    }
+
+    @AfterEach
+    void deleteProject() throws CoreException {
+        Workbench.page().closeAllEditors(false);
+        project.delete(true, true, null);
+    }
+
+    @Test
+    void keystrokeToAnnotation() throws CoreException {
+        ITextEditor editor = (ITextEditor) IDE.openEditor(Workbench.page(), file);
+        IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        String text = document.get();
+        int target = text.lastIndexOf("-> M0.in");
+        int lines = document.getNumberOfLines();
+        Workbench.waitUntil("the first validation", Duration.ofSeconds(60), () -> errors() == 0);
+
+        List<Long> breakMillis = new ArrayList<>();
+        List<Long> fixMillis = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            breakMillis.add(time(() -> replace(document, target + 6, "in", "ix"), () -> errors() > 0));
+            fixMillis.add(time(() -> replace(document, target + 6, "ix", "in"), () -> errors() == 0));
+        }
+        System.out.printf("EditorLatencyBenchmark: %d lines, %d rounds%n", lines, ROUNDS);
+        System.out.printf("  keystroke -> error marker shown:   %s%n", summary(breakMillis));
+        System.out.printf("  keystroke -> error marker cleared: %s%n", summary(fixMillis));
+    }
+
+    private static void replace(IDocument document, int offset, String expected, String replacement) {
+        try {
+            if (!document.get(offset, expected.length()).equals(expected)) {
+                throw new IllegalStateException("unexpected text at " + offset);
+            }
+            document.replace(offset, expected.length(), replacement);
+        } catch (org.eclipse.jface.text.BadLocationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long time(Runnable keystroke, java.util.function.BooleanSupplier done) {
+        long start = System.nanoTime();
+        keystroke.run();
+        Workbench.waitUntil("the annotation update", Duration.ofSeconds(30), done);
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static String summary(List<Long> millis) {
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return String.format("p50 %d ms, p90 %d ms, max %d ms", sorted.get(sorted.size() / 2),
+                sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(sorted.size() - 1));
+    }
+
+    private long errors() {
+        try {
+            return Arrays.stream(file.findMarkers(EdgeUi.PROBLEM_MARKER, true, IResource.DEPTH_ZERO))
+                    .filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR).count();
+        } catch (CoreException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A solution of about 2,000 lines: a message type, a ring of 48 modules with settings, a route each. */
+    private static String largeSolution() {
+        StringBuilder text = new StringBuilder("""
+                solution Large {
+                    device "large-dev"
+                }
+
+                message Reading {
+                    value: double unit "V"
+                    timeCreated: datetime
+                }
+
+                """);
+        for (int i = 0; i < MODULES; i++) {
+            text.append("""
+                    /** Stage %1$d of the pipeline. */
+                    module M%1$d {
+                        image "registry.local/stage:%1$d.0"
+                        input in: Reading
+                        output out: Reading
+                        restartPolicy always
+                    """.formatted(i));
+            for (int k = 0; k < SETTINGS_PER_MODULE; k++) {
+                text.append("    env SETTING_%d = \"%d\"\n".formatted(k, k * i));
+            }
+            text.append("}\n\n");
+        }
+        for (int i = 0; i < MODULES; i++) {
+            int next = (i + 1) % MODULES;
+            text.append("route R%d: M%d.out -> M%d.in\n".formatted(i, i, next));
+        }
+        return text.toString();
+    }
+}
