@@ -40,7 +40,7 @@ public class EdgeLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessa
 		List<String> known = knownNames(context);
 		message += Suggestions.closest(context.getLinkText(), known)
 				.map(name -> " Did you mean '" + name + "'?")
-				.orElse(known.isEmpty() ? " No " + kind + " is declared here." : " Declare it or check the spelling.");
+				.orElse(known.isEmpty() ? " None is visible here: declare it, or import the package that declares it." : " Declare it or check the spelling.");
 		return new DiagnosticMessage(message, Severity.ERROR, Diagnostic.LINKING_DIAGNOSTIC);
 	}
 
