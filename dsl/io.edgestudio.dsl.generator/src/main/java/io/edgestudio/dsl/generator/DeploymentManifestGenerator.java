@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,7 +69,7 @@ public class DeploymentManifestGenerator {
 
 	private static Path write(Path file, String text) throws IOException {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		if (!Files.exists(file) || !java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+		if (!Files.exists(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
 			Files.write(file, bytes);
 		}
 		return file;

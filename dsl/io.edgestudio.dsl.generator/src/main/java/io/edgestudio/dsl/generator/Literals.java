@@ -1,6 +1,7 @@
 package io.edgestudio.dsl.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import io.edgestudio.dsl.edge.BooleanLiteral;
 import io.edgestudio.dsl.edge.Literal;
 import io.edgestudio.dsl.edge.NumberLiteral;
@@ -32,6 +33,7 @@ final class Literals {
 				return ManifestJson.NODES.numberNode(stripped.toBigIntegerExact());
 			}
 		}
-		return ManifestJson.NODES.numberNode(value);
+		// Not the factory: it would strip trailing zeros, and the manifest keeps numbers as written.
+		return DecimalNode.valueOf(value);
 	}
 }

@@ -17,8 +17,8 @@ import java.io.UncheckedIOException;
  */
 public final class ManifestJson {
 
-	/** Node factory that keeps numbers exactly as written in the solution. */
-	public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+	/** The node factory of generated trees. */
+	public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private static final ObjectWriter WRITER = writer();
 

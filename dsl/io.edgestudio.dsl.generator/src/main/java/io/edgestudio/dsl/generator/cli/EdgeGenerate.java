@@ -48,44 +48,63 @@ public final class EdgeGenerate {
 
 	/** Runs the command, printing written files to {@code out} and errors to {@code err}; returns the exit code. */
 	public int run(List<String> args, PrintStream out, PrintStream err) {
-		List<Path> inputs = new ArrayList<>();
-		Set<Platform> platforms = EnumSet.noneOf(Platform.class);
-		Path outputDir = null;
-		for (int i = 0; i < args.size(); i++) {
-			String arg = args.get(i);
-			boolean option = arg.equals("--out") || arg.equals("--platform");
-			if (option && i + 1 >= args.size()) {
-				err.println(arg + " needs a value");
-				return USAGE;
-			}
-			if (arg.equals("--out")) {
-				outputDir = Path.of(args.get(++i));
-			} else if (arg.equals("--platform")) {
-				Platform platform = Platform.get(args.get(++i));
-				if (platform == null) {
-					err.println("unknown platform " + args.get(i) + "; one of amd64, arm32v7, arm64v8");
-					return USAGE;
-				}
-				platforms.add(platform);
-			} else if (arg.startsWith("-")) {
-				err.println("unknown option " + arg);
-				err.println(USAGE_LINE);
-				return USAGE;
-			} else {
-				inputs.add(Path.of(arg));
-			}
-		}
-		if (inputs.isEmpty()) {
+		Options options;
+		try {
+			options = Options.parse(args);
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
 			err.println(USAGE_LINE);
 			return USAGE;
 		}
-		for (Path input : inputs) {
+		for (Path input : options.inputs()) {
 			if (!Files.exists(input)) {
 				err.println(input + ": no such file or directory");
 				return USAGE;
 			}
 		}
-		return generate(inputs, outputDir == null ? defaultOutput(inputs.getFirst()) : outputDir, platforms, out, err);
+		Path outputDir = options.outputDir() == null ? defaultOutput(options.inputs().getFirst()) : options.outputDir();
+		return generate(options.inputs(), outputDir, options.platforms(), out, err);
+	}
+
+	/** The parsed command line; {@code outputDir} is null when not given. */
+	record Options(List<Path> inputs, Path outputDir, Set<Platform> platforms) {
+
+		static Options parse(List<String> args) {
+			List<Path> inputs = new ArrayList<>();
+			Set<Platform> platforms = EnumSet.noneOf(Platform.class);
+			Path outputDir = null;
+			for (int i = 0; i < args.size(); i++) {
+				String arg = args.get(i);
+				if (arg.equals("--out")) {
+					outputDir = Path.of(value(args, ++i, arg));
+				} else if (arg.equals("--platform")) {
+					platforms.add(platform(value(args, ++i, arg)));
+				} else if (arg.startsWith("-")) {
+					throw new IllegalArgumentException("unknown option " + arg);
+				} else {
+					inputs.add(Path.of(arg));
+				}
+			}
+			if (inputs.isEmpty()) {
+				throw new IllegalArgumentException("no solution given");
+			}
+			return new Options(inputs, outputDir, platforms);
+		}
+
+		private static String value(List<String> args, int index, String option) {
+			if (index >= args.size()) {
+				throw new IllegalArgumentException(option + " needs a value");
+			}
+			return args.get(index);
+		}
+
+		private static Platform platform(String name) {
+			Platform platform = Platform.get(name);
+			if (platform == null) {
+				throw new IllegalArgumentException("unknown platform " + name + "; one of amd64, arm32v7, arm64v8");
+			}
+			return platform;
+		}
 	}
 
 	private int generate(List<Path> inputs, Path outputDir, Set<Platform> platforms, PrintStream out, PrintStream err) {
