@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.content.IContentDescription;
@@ -43,17 +42,14 @@ class EdgeEditorBindingTest {
 
     @BeforeEach
     void createProjectWithEdgeFile() throws CoreException {
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("edge-binding-test");
-        project.create(null);
-        project.open(null);
+        project = Workbench.createProject("edge-binding-test");
         file = project.getFile("thermostat.edge");
         file.create(new ByteArrayInputStream(SOLUTION.getBytes(StandardCharsets.UTF_8)), IResource.FORCE, null);
     }
 
     @AfterEach
     void deleteProject() throws CoreException {
-        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
-        project.delete(true, true, null);
+        Workbench.deleteProject(project);
     }
 
     @Test

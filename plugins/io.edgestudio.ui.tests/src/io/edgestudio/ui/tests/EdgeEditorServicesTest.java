@@ -12,7 +12,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.text.IDocument;
@@ -84,17 +83,14 @@ class EdgeEditorServicesTest {
 
     @BeforeEach
     void createSolution() throws CoreException {
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("edge-services-test");
-        project.create(null);
-        project.open(null);
+        project = Workbench.createProject("edge-services-test");
         messages = Workbench.write(project, "messages.edge", MESSAGES);
         solution = Workbench.write(project, "thermostat.edge", SOLUTION);
     }
 
     @AfterEach
     void deleteSolution() throws CoreException {
-        Workbench.page().closeAllEditors(false);
-        project.delete(true, true, null);
+        Workbench.deleteProject(project);
     }
 
     @Test
@@ -136,11 +132,8 @@ class EdgeEditorServicesTest {
     void contentAssistProposesTheInputsOfTheSinkModule() throws CoreException {
         IEditorPart editor = IDE.openEditor(Workbench.page(), solution);
         IDocument document = document(editor);
-        String text = SOLUTION + "route More: Sensor.temperatureOutput -> Filter.";
-        document.set(text);
 
-        ICompletionProposal[] proposals = new EdgeContentAssistProcessor()
-                .computeCompletionProposals(Workbench.viewer(editor), text.length());
+        ICompletionProposal[] proposals = proposalsAtEnd(editor, SOLUTION + "route More: Sensor.temperatureOutput -> Filter.");
 
         List<String> labels = Arrays.stream(proposals).map(ICompletionProposal::getDisplayString).toList();
         assertTrue(labels.stream().anyMatch(l -> l.startsWith("input1")), labels.toString());
@@ -152,11 +145,8 @@ class EdgeEditorServicesTest {
     void contentAssistOffersTemplatesForNewElements() throws CoreException {
         IEditorPart editor = IDE.openEditor(Workbench.page(), solution);
         IDocument document = document(editor);
-        String text = SOLUTION + "\nrou";
-        document.set(text);
 
-        ICompletionProposal[] proposals = new EdgeContentAssistProcessor()
-                .computeCompletionProposals(Workbench.viewer(editor), text.length());
+        ICompletionProposal[] proposals = proposalsAtEnd(editor, SOLUTION + "\nrou");
 
         ICompletionProposal route = Arrays.stream(proposals)
                 .filter(p -> p.getDisplayString().startsWith("route - ")).findFirst().orElseThrow();
@@ -261,6 +251,12 @@ class EdgeEditorServicesTest {
                     .anyMatch(e -> EdgeUi.EDGE_CONTENT_TYPE.equals(e.getAttribute("contentType")));
             assertTrue(registered, point);
         }
+    }
+
+    /** Replaces the editor's text and asks content assist for proposals at its end. */
+    private static ICompletionProposal[] proposalsAtEnd(IEditorPart editor, String text) {
+        document(editor).set(text);
+        return new EdgeContentAssistProcessor().computeCompletionProposals(Workbench.viewer(editor), text.length());
     }
 
     private static IDocument document(IEditorPart editor) {

@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -45,16 +44,13 @@ class EdgeOutlineTest {
 
     @BeforeEach
     void createFile() throws CoreException {
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("edge-outline-test");
-        project.create(null);
-        project.open(null);
+        project = Workbench.createProject("edge-outline-test");
         file = Workbench.write(project, "sensor.edge", SOLUTION);
     }
 
     @AfterEach
     void deleteProject() throws CoreException {
-        Workbench.page().closeAllEditors(false);
-        project.delete(true, true, null);
+        Workbench.deleteProject(project);
     }
 
     @Test

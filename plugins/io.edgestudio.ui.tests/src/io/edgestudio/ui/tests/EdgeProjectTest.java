@@ -36,10 +36,7 @@ class EdgeProjectTest {
 
     @AfterEach
     void deleteProject() throws CoreException {
-        Workbench.page().closeAllEditors(false);
-        if (project != null) {
-            project.delete(true, true, null);
-        }
+        Workbench.deleteProject(project);
     }
 
     @Test
@@ -73,9 +70,7 @@ class EdgeProjectTest {
 
     @Test
     void buildingReportsProblemsOfFilesNoEditorShows() throws CoreException {
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("edge-build-test");
-        project.create(null);
-        project.open(null);
+        project = Workbench.createProject("edge-build-test");
         EdgeNature.addTo(project);
         IFile broken = Workbench.write(project, "broken.edge", """
                 module Sensor {

@@ -10,7 +10,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.ui.ide.IDE;
@@ -37,16 +36,13 @@ class EditorLatencyBenchmark {
 
     @BeforeEach
     void createLargeSolution() throws CoreException {
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("edge-latency");
-        project.create(null);
-        project.open(null);
+        project = Workbench.createProject("edge-latency");
         file = Workbench.write(project, "large.edge", largeSolution());
     }
 
     @AfterEach
     void deleteProject() throws CoreException {
-        Workbench.page().closeAllEditors(false);
-        project.delete(true, true, null);
+        Workbench.deleteProject(project);
     }
 
     @Test

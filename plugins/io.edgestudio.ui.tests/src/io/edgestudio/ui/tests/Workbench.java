@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextViewer;
@@ -24,6 +25,22 @@ final class Workbench {
 
     static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    /** Creates and opens a new workspace project. */
+    static IProject createProject(String name) throws CoreException {
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
+        project.create(null);
+        project.open(null);
+        return project;
+    }
+
+    /** Closes all editors (discarding changes) and deletes the project with its content. */
+    static void deleteProject(IProject project) throws CoreException {
+        page().closeAllEditors(false);
+        if (project != null) {
+            project.delete(true, true, null);
+        }
     }
 
     static IFile write(IProject project, String name, String content) throws CoreException {
