@@ -19,10 +19,13 @@ public final class RouteStrings {
 	private RouteStrings() {
 	}
 
-	/** The edgeHub string of a route; the condition is copied verbatim. */
+	/**
+	 * The edgeHub string of a route. The condition is copied verbatim except that line breaks become
+	 * single spaces: edgeHub skips whitespace, but the manifest schemas want a one-line route.
+	 */
 	public static String of(Route route) {
 		String where = route.getCondition() == null || route.getCondition().isBlank()
-				? "" : " WHERE " + route.getCondition().trim();
+				? "" : " WHERE " + route.getCondition().strip().replaceAll("\\s*\\R\\s*", " ");
 		return "FROM " + source(route.getSource()) + where + " INTO " + sink(route.getSink());
 	}
 

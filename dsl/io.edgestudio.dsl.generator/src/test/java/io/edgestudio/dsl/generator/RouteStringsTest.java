@@ -26,6 +26,8 @@ class RouteStringsTest {
 				route Modules: * -> $upstream
 				route Messages: $messages -> $upstream priority 9
 				route Twins: $twinChangeNotifications -> B.i ttl 0
+				route Multiline: A.p -> $upstream where "$body.v > 1
+				    AND $body.v < 9"
 				""");
 		routes = EdgeHubSection.routes(edge.routes());
 	}
@@ -53,6 +55,11 @@ class RouteStringsTest {
 	}
 
 	@Test
+	void lineBreaksInAConditionBecomeOneSpace() {
+		assertThat(route("Multiline")).isEqualTo("FROM /messages/modules/A/outputs/p WHERE $body.v > 1 AND $body.v < 9 INTO $upstream");
+	}
+
+	@Test
 	void priorityAndTimeToLiveOnlyWhenGiven() {
 		assertThat(routes.get("One").size()).isEqualTo(1);
 		assertThat(routes.get("Filtered").get("priority").intValue()).isEqualTo(3);
@@ -64,7 +71,7 @@ class RouteStringsTest {
 	@Test
 	void routesKeepDeclarationOrder() {
 		assertThat(routes.fieldNames()).toIterable()
-				.containsExactly("One", "AnyOutput", "Filtered", "Modules", "Messages", "Twins");
+				.containsExactly("One", "AnyOutput", "Filtered", "Modules", "Messages", "Twins", "Multiline");
 	}
 
 	private static String route(String name) {
