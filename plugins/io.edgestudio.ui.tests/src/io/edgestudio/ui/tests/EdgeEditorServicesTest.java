@@ -34,7 +34,6 @@ import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.edgestudio.ui.EdgeUi;
@@ -183,7 +182,6 @@ class EdgeEditorServicesTest {
     }
 
     @Test
-    @Disabled("the committed DSL formatter yields no edits for this input; enable with the formatter fix (issue 3)")
     void formatCommandReformatsTheWholeFile() throws Exception {
         IEditorPart editor = IDE.openEditor(Workbench.page(), solution);
         IDocument document = document(editor);
