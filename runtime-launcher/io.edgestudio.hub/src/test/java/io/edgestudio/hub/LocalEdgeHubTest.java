@@ -103,7 +103,7 @@ class LocalEdgeHubTest {
                 TestHub.sslContext(state.resolve("certs/edge-ca.cert.pem"))));
         open.add(() -> {
             try {
-                client.disconnectForcibly(0, 100);
+                client.disconnectForcibly(0, 1, false);
             } catch (MqttException e) {
                 // already closed
             }

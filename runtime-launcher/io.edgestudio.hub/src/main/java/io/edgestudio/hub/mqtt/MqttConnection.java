@@ -124,13 +124,21 @@ final class MqttConnection implements ModuleLink {
             return;
         }
         ModuleTopic parsed = session.topics().parsePublish(topic);
+        if (parsed instanceof ModuleTopic.Forbidden forbidden) {
+            refuse("may not publish to " + forbidden.topic());
+            return;
+        }
         byte[] body = ByteBufUtil.getBytes(publish.payload());
+        if (parsed instanceof ModuleTopic.Events events) {
+            // Stored durably before the PUBACK.
+            hub.acceptFromModule(session.identity(), toMessage(events.bag(), body));
+        }
+        if (qos == MqttQoS.AT_LEAST_ONCE) {
+            channel.writeAndFlush(Packets.pubAck(publish.variableHeader().packetId()));
+        }
+        // Twin answers go after the PUBACK, as IoT Hub orders them: the SDK may drop an answer that
+        // overtakes the acknowledgement of its request.
         switch (parsed) {
-            case ModuleTopic.Events events -> hub.acceptFromModule(session.identity(), toMessage(events.bag(), body));
-            case ModuleTopic.Forbidden forbidden -> {
-                refuse("may not publish to " + forbidden.topic());
-                return;
-            }
             case ModuleTopic.TwinGet get -> send("$iothub/twin/res/200/?$rid=" + get.rid(),
                     hub.twins().get(session.identity().moduleId()).toJson().toString().getBytes(StandardCharsets.UTF_8));
             case ModuleTopic.TwinReportedPatch patch -> onReportedPatch(patch.rid(), body);
@@ -139,9 +147,12 @@ final class MqttConnection implements ModuleLink {
                     LOG.debug("{} answered method call {} that nobody waits for", name(), response.rid());
                 }
             }
-        }
-        if (qos == MqttQoS.AT_LEAST_ONCE) {
-            channel.writeAndFlush(Packets.pubAck(publish.variableHeader().packetId()));
+            case ModuleTopic.Events events -> {
+                // handled above
+            }
+            case ModuleTopic.Forbidden forbidden -> {
+                // handled above
+            }
         }
     }
 

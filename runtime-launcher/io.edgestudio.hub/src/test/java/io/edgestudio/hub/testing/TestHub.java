@@ -158,7 +158,7 @@ public final class TestHub implements AutoCloseable {
         for (MqttClient client : clients) {
             try {
                 if (client.isConnected()) {
-                    client.disconnectForcibly(0, 500);
+                    client.disconnectForcibly(0, 1, false);
                 }
                 client.close(true);
             } catch (MqttException e) {
