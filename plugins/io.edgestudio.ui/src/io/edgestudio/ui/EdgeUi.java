@@ -26,6 +26,9 @@ public final class EdgeUi implements BundleActivator {
     /** Problem markers of {@code .edge} files. */
     public static final String PROBLEM_MARKER = PLUGIN_ID + ".problem";
 
+    /** Problems of the Edge builder itself (e.g. manifests not generated), on the project. */
+    public static final String BUILD_MARKER = PLUGIN_ID + ".buildProblem";
+
     /** Marker attribute holding the validator's issue code (for quick fixes). */
     public static final String PROBLEM_CODE = "code";
 

@@ -69,6 +69,46 @@ class EdgeProjectTest {
     }
 
     @Test
+    void buildGeneratesTheDeploymentManifestsAndRefusesASolutionWithErrors() throws Exception {
+        project = Workbench.createProject("edge-generate-test");
+        EdgeNature.addTo(project);
+        IFile solution = Workbench.write(project, "plant.edge", """
+                solution Plant {
+                    device "plant-dev"
+                }
+                message Reading {
+                    value: double
+                }
+                module Sensor {
+                    image "registry.local/sensor:1.0"
+                    output out: Reading
+                }
+                route SensorToCloud: Sensor.out -> $upstream
+                """);
+
+        project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+
+        IFile manifest = project.getFile("config/deployment.amd64.json");
+        IFile debug = project.getFile("config/deployment.debug.amd64.json");
+        assertTrue(manifest.exists() && debug.exists(), "manifests generated");
+        assertTrue(manifest.isDerived());
+        String json = new String(manifest.getContents().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"FROM /messages/modules/Sensor/outputs/out INTO $upstream\""), json);
+        assertEquals(0, project.findMarkers(EdgeUi.BUILD_MARKER, false, IResource.DEPTH_ZERO).length);
+
+        Workbench.write(project, "plant.edge", new String(solution.getContents().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("Sensor.out ->", "Sensr.out ->"));
+        project.build(IncrementalProjectBuilder.INCREMENTAL_BUILD, null);
+
+        IMarker[] buildProblems = project.findMarkers(EdgeUi.BUILD_MARKER, false, IResource.DEPTH_ZERO);
+        assertEquals(1, buildProblems.length);
+        assertTrue(buildProblems[0].getAttribute(IMarker.MESSAGE, "").contains("were not generated"));
+
+        project.build(IncrementalProjectBuilder.CLEAN_BUILD, null);
+        assertTrue(!manifest.exists(), "clean removes generated manifests");
+    }
+
+    @Test
     void buildingReportsProblemsOfFilesNoEditorShows() throws CoreException {
         project = Workbench.createProject("edge-build-test");
         EdgeNature.addTo(project);
