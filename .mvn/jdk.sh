@@ -50,9 +50,9 @@ edge_pick_jdk() {
     exit 1
   fi
   if [ -n "${JAVA_HOME-}" ]; then
-    echo "mvnw: JAVA_HOME is Java ${current_major:-?}; using JDK $best_major at $best instead" >&2
+    echo "${0##*/}: JAVA_HOME is Java ${current_major:-?}; using JDK $best_major at $best instead" >&2
   elif [ "${MVNW_VERBOSE-}" = true ]; then
-    echo "mvnw: using JDK $best_major at $best" >&2
+    echo "${0##*/}: using JDK $best_major at $best" >&2
   fi
   JAVA_HOME=$best
   export JAVA_HOME

@@ -1,0 +1,28 @@
+package io.edgestudio.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code edge} command: Edge Studio for terminals and CI. Each subcommand is a class of its own; the exit
+ * code says whether the solution had errors (1) or the command line was wrong (2).
+ */
+@Command(name = "edge", mixinStandardHelpOptions = true, versionProvider = EdgeVersion.class,
+        description = "Edge Studio: validate and generate Azure IoT Edge solutions written in .edge files.",
+        subcommands = { ValidateCommand.class, GenerateCommand.class })
+public final class EdgeCli implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Runs the command line and returns its exit code (tests call this; {@link #main} exits with it). */
+    public static int execute(String... args) {
+        return new CommandLine(new EdgeCli()).execute(args); // picocli exits with 2 on invalid input
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

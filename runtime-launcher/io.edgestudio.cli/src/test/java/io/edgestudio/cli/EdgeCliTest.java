@@ -1,0 +1,80 @@
+package io.edgestudio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code edge} command line on the real examples and on a broken solution. */
+class EdgeCliTest {
+
+    private static final Path EXAMPLES = Path.of(System.getProperty("edge.examples"));
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureOutput() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void validateAcceptsTheExamples() {
+        int exit = EdgeCli.execute("validate", EXAMPLES.resolve("thermostat").toString(),
+                EXAMPLES.resolve("factory-line").toString(), EXAMPLES.resolve("greenhouse").toString());
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+    }
+
+    @Test
+    void validateReportsErrorsWithTheirPlaceAndExitsWithOne(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.edge"), """
+                module Sensor {
+                    image "registry.local/sensor:1.0"
+                    output out: Reading
+                }
+                """);
+
+        int exit = EdgeCli.execute("validate", broken.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8))
+                .contains(broken + ":3:").contains("error").contains("Reading");
+    }
+
+    @Test
+    void generateWritesTheDeploymentManifests(@TempDir Path dir) {
+        int exit = EdgeCli.execute("generate", EXAMPLES.resolve("thermostat").toString(), "--out", dir.toString());
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(dir.resolve("deployment.amd64.json")).isRegularFile().content()
+                .contains("\"$edgeHub\"").contains("INTO $upstream");
+        assertThat(dir.resolve("deployment.debug.amd64.json")).isRegularFile();
+    }
+
+    @Test
+    void wrongUsageExitsWithTwoAndHelpExplainsTheCommands() {
+        assertThat(EdgeCli.execute("validate")).isEqualTo(2);
+        assertThat(EdgeCli.execute("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("validate").contains("generate");
+    }
+}
