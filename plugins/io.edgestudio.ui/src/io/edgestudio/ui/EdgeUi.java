@@ -32,6 +32,9 @@ public final class EdgeUi implements BundleActivator {
     /** Marker attribute holding the validator's issue code (for quick fixes). */
     public static final String PROBLEM_CODE = "code";
 
+    /** Marker attribute holding the problem's range as the language server reported it (for quick fixes). */
+    public static final String PROBLEM_RANGE = "lspRange";
+
     private static EdgeLanguageServer server;
 
     @Override

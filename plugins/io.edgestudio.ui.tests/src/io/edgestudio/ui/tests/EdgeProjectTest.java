@@ -26,6 +26,7 @@ import io.edgestudio.ui.EdgeUi;
 import io.edgestudio.ui.internal.project.EdgeBuilder;
 import io.edgestudio.ui.internal.project.EdgeNature;
 import io.edgestudio.ui.internal.wizards.EdgeSolutionWizard;
+import io.edgestudio.ui.internal.wizards.NewModuleWizard;
 
 /** Edge Solution projects: the New Edge Solution wizard, the nature and the builder. */
 class EdgeProjectTest {
@@ -106,6 +107,43 @@ class EdgeProjectTest {
 
         project.build(IncrementalProjectBuilder.CLEAN_BUILD, null);
         assertTrue(!manifest.exists(), "clean removes generated manifests");
+    }
+
+    @Test
+    void newModuleWizardAddsAModuleThatValidatesAndRejectsBadNames() throws CoreException, java.io.IOException {
+        project = Workbench.createProject("edge-module-test");
+        IFile solution = Workbench.write(project, "plant.edge", """
+                message Reading {
+                    value: double
+                }
+
+                module Sensor {
+                    image "registry.local/sensor:1.0"
+                    output out: Reading
+                }
+                """);
+        NewModuleWizard wizard = new NewModuleWizard();
+        wizard.init(PlatformUI.getWorkbench(), new StructuredSelection(solution));
+        WizardDialog dialog = new WizardDialog(Workbench.page().getWorkbenchWindow().getShell(), wizard);
+        dialog.create();
+
+        wizard.fill("Bad Name", 0, "", "input1: Reading", "");
+        assertTrue(wizard.problem() != null && wizard.problem().contains("module name"), wizard.problem());
+        wizard.fill("Filter", 0, "", "input1: Reading", "alerts: Reading");
+        assertEquals(null, wizard.problem());
+        assertTrue(wizard.performFinish());
+        dialog.close();
+
+        String text = new String(solution.getContents().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("""
+
+                module Filter java {
+                    input input1: Reading
+                    output alerts: Reading
+                }
+                """), text);
+        Workbench.waitUntil("the new module validated", TIMEOUT, () -> errors(solution).isEmpty()
+                && Arrays.stream(markers(solution)).anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").contains("alerts")));
     }
 
     @Test

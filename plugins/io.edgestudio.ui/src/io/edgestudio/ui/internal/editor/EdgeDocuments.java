@@ -15,7 +15,7 @@ import io.edgestudio.ui.internal.lsp.Positions;
 import io.edgestudio.ui.internal.lsp.Uris;
 
 /** The workspace file behind an editor document, and the request parameters the server needs for it. */
-final class EdgeDocuments {
+public final class EdgeDocuments {
 
     /** A document synced to the server: its URI there and a position index on the synced text. */
     record Synced(String uri, Positions positions) {
@@ -31,7 +31,7 @@ final class EdgeDocuments {
     private EdgeDocuments() {
     }
 
-    static Optional<IFile> fileOf(IDocument document) {
+    public static Optional<IFile> fileOf(IDocument document) {
         ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
         if (buffer == null || buffer.getLocation() == null) {
             return Optional.empty();

@@ -81,6 +81,7 @@ final class DiagnosticMarkers {
         attributes.put(IMarker.LINE_NUMBER, diagnostic.getRange().getStart().getLine() + 1);
         attributes.put(IMarker.CHAR_START, positions.offset(diagnostic.getRange().getStart()));
         attributes.put(IMarker.CHAR_END, positions.offset(diagnostic.getRange().getEnd()));
+        attributes.put(EdgeUi.PROBLEM_RANGE, LspRanges.format(diagnostic.getRange()));
         if (diagnostic.getCode() != null) {
             attributes.put(EdgeUi.PROBLEM_CODE, diagnostic.getCode().isLeft()
                     ? diagnostic.getCode().getLeft() : String.valueOf(diagnostic.getCode().getRight()));
