@@ -10,14 +10,14 @@ import java.util.Map;
  * What a debug manifest adds to a Java module built from source: a JDWP agent listening on port 5005
  * (through {@code JAVA_TOOL_OPTIONS}, which every JVM reads) and that port published on the host.
  */
-final class DebugSettings {
+public final class DebugSettings {
 
 	/** The JDWP port of Java modules in debug manifests. */
-	static final int JDWP_PORT = 5005;
+	public static final int JDWP_PORT = 5005;
 	/** The JVM option that starts the JDWP agent without waiting for a debugger. */
-	static final String JDWP_OPTIONS = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:" + JDWP_PORT;
+	public static final String JDWP_OPTIONS = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:" + JDWP_PORT;
 	/** The environment variable the JVM reads the agent option from. */
-	static final String JDWP_ENV = "JAVA_TOOL_OPTIONS";
+	public static final String JDWP_ENV = "JAVA_TOOL_OPTIONS";
 
 	private DebugSettings() {
 	}

@@ -5,6 +5,7 @@ import io.edgestudio.dsl.generator.DeploymentManifestGenerator;
 import io.edgestudio.dsl.generator.EdgeSolution;
 import io.edgestudio.dsl.generator.GeneratorException;
 import io.edgestudio.dsl.generator.SolutionLoader;
+import io.edgestudio.dsl.generator.java.JavaSkeletonGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,10 +18,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code edge generate <file|dir>... [--out dir] [--platform p]...}: loads the arguments as one
- * solution, and when it validates without errors writes {@code deployment.<p>.json} and
- * {@code deployment.debug.<p>.json} into {@code --out} (default: {@code config/} beside the first
- * argument). Exit code 0 on success, 1 when the solution has errors, 2 on bad arguments.
+ * {@code edge generate <file|dir>... [--out dir] [--platform p]... [--skeletons] [--modules dir]}: loads
+ * the arguments as one solution, and when it validates without errors writes {@code deployment.<p>.json}
+ * and {@code deployment.debug.<p>.json} into {@code --out} (default: {@code config/} beside the first
+ * argument). With {@code --skeletons} (or {@code --modules dir}) it also writes the project of each Java
+ * module into {@code --modules} (default: {@code modules/} beside the first argument).
+ * Exit code 0 on success, 1 when the solution has errors, 2 on bad arguments.
  */
 public final class EdgeGenerate {
 
@@ -28,7 +31,7 @@ public final class EdgeGenerate {
 	public static final int ERRORS = 1;
 	/** Exit code on bad arguments. */
 	public static final int USAGE = 2;
-	private static final String USAGE_LINE = "usage: edge generate <file.edge|solution-dir>... [--out dir] [--platform amd64|arm32v7|arm64v8]";
+	private static final String USAGE_LINE = "usage: edge generate <file.edge|solution-dir>... [--out dir] [--platform amd64|arm32v7|arm64v8]... [--skeletons] [--modules dir]";
 
 	private final Supplier<SolutionLoader> loader;
 
@@ -62,23 +65,32 @@ public final class EdgeGenerate {
 				return USAGE;
 			}
 		}
-		Path outputDir = options.outputDir() == null ? defaultOutput(options.inputs().getFirst()) : options.outputDir();
-		return generate(options.inputs(), outputDir, options.platforms(), out, err);
+		return generate(options, out, err);
 	}
 
-	/** The parsed command line; {@code outputDir} is null when not given. */
-	record Options(List<Path> inputs, Path outputDir, Set<Platform> platforms) {
+	/**
+	 * The parsed command line; {@code outputDir} and {@code modulesDir} are null when not given, and
+	 * skeletons are written when {@code skeletons} is set.
+	 */
+	record Options(List<Path> inputs, Path outputDir, Set<Platform> platforms, boolean skeletons, Path modulesDir) {
 
 		static Options parse(List<String> args) {
 			List<Path> inputs = new ArrayList<>();
 			Set<Platform> platforms = EnumSet.noneOf(Platform.class);
 			Path outputDir = null;
+			Path modulesDir = null;
+			boolean skeletons = false;
 			for (int i = 0; i < args.size(); i++) {
 				String arg = args.get(i);
 				if (arg.equals("--out")) {
 					outputDir = Path.of(value(args, ++i, arg));
 				} else if (arg.equals("--platform")) {
 					platforms.add(platform(value(args, ++i, arg)));
+				} else if (arg.equals("--skeletons")) {
+					skeletons = true;
+				} else if (arg.equals("--modules")) {
+					modulesDir = Path.of(value(args, ++i, arg));
+					skeletons = true;
 				} else if (arg.startsWith("-")) {
 					throw new IllegalArgumentException("unknown option " + arg);
 				} else {
@@ -88,7 +100,7 @@ public final class EdgeGenerate {
 			if (inputs.isEmpty()) {
 				throw new IllegalArgumentException("no solution given");
 			}
-			return new Options(inputs, outputDir, platforms);
+			return new Options(inputs, outputDir, platforms, skeletons, modulesDir);
 		}
 
 		private static String value(List<String> args, int index, String option) {
@@ -107,7 +119,9 @@ public final class EdgeGenerate {
 		}
 	}
 
-	private int generate(List<Path> inputs, Path outputDir, Set<Platform> platforms, PrintStream out, PrintStream err) {
+	private int generate(Options options, PrintStream out, PrintStream err) {
+		List<Path> inputs = options.inputs();
+		Path outputDir = options.outputDir() == null ? defaultOutput(inputs.getFirst()) : options.outputDir();
 		SolutionLoader.Loaded loaded = loader.get().load(inputs);
 		if (!loaded.errors().isEmpty()) {
 			loaded.errors().forEach(err::println);
@@ -115,7 +129,11 @@ public final class EdgeGenerate {
 		}
 		try {
 			EdgeSolution solution = EdgeSolution.of(loaded.resources());
-			new DeploymentManifestGenerator().generate(solution, outputDir, platforms).forEach(out::println);
+			new DeploymentManifestGenerator().generate(solution, outputDir, options.platforms()).forEach(out::println);
+			if (options.skeletons()) {
+				Path modulesDir = options.modulesDir() == null ? beside(inputs.getFirst(), "modules") : options.modulesDir();
+				new JavaSkeletonGenerator().generate(solution, modulesDir).forEach(out::println);
+			}
 			return 0;
 		} catch (GeneratorException | IOException e) {
 			err.println(inputs.getFirst() + ": error: " + e.getMessage());
@@ -125,7 +143,12 @@ public final class EdgeGenerate {
 
 	/** {@code config/} in the solution directory, or beside a single file. */
 	static Path defaultOutput(Path input) {
+		return beside(input, "config");
+	}
+
+	/** A directory in the solution directory, or beside a single file. */
+	static Path beside(Path input, String name) {
 		Path base = Files.isDirectory(input) ? input : input.toAbsolutePath().getParent();
-		return base.resolve("config");
+		return base.resolve(name);
 	}
 }

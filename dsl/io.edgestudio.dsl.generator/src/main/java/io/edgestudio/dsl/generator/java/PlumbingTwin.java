@@ -1,0 +1,63 @@
+package io.edgestudio.dsl.generator.java;
+
+import io.edgestudio.dsl.edge.Module;
+
+/**
+ * The twin part of a module's plumbing, empty for a module without a twin: the desired properties in
+ * effect, applying a typed patch and reporting it back, typed reported properties, and the SDK wiring.
+ */
+final class PlumbingTwin {
+
+	private PlumbingTwin() {
+	}
+
+	static String field(Module module) {
+		return module.getTwin() == null ? "" : "\tprivate volatile %s.Desired desired = %s.Desired.DEFAULTS;\n"
+				.formatted(twin(module), twin(module));
+	}
+
+	static String methods(Module module) {
+		return module.getTwin() == null ? "" : """
+
+					/** The desired properties in effect: the twin schema's defaults with every update applied. */
+					public %s.Desired desired() {
+						return desired;
+					}
+
+					/**
+					 * Applies a desired-properties patch (unknown members and {@code $version} ignored), tells the
+					 * handler, and reports the applied members back so the cloud sees them taken.
+					 */
+					public void applyDesired(Map<String, Object> patch) throws Exception {
+						%s.Desired update = JSON.convertValue(patch, %s.Desired.class);
+						desired = desired.merge(update);
+						handler.onDesiredChanged(desired);
+						hub.report(JSON.convertValue(update, PROPERTIES));
+					}
+
+					/** Reports properties on the module twin; null members are left out. */
+					public void report(%s.Reported reported) throws Exception {
+						hub.report(JSON.convertValue(reported, PROPERTIES));
+					}
+
+					private void applyDesiredLogged(Map<String, Object> patch) {
+						try {
+							applyDesired(patch);
+						} catch (Exception e) {
+							LOG.log(System.Logger.Level.ERROR, "desired properties not applied", e);
+						}
+					}
+				""".formatted(twin(module), twin(module), twin(module), twin(module));
+	}
+
+	static String subscribe(Module module) {
+		return module.getTwin() == null ? "" : """
+						client.subscribeToDesiredProperties((twin, context) -> module.applyDesiredLogged(twin.getDesiredProperties()), null);
+						module.applyDesired(client.getTwin().getDesiredProperties());
+				""";
+	}
+
+	private static String twin(Module module) {
+		return JavaNames.type(module.getTwin().getName());
+	}
+}
