@@ -5,6 +5,8 @@ import io.edgestudio.hub.core.HubSettings;
 import io.edgestudio.hub.identity.IdentityRegistry;
 import io.edgestudio.hub.identity.ModuleCredentials;
 import io.edgestudio.hub.identity.ModuleIdentity;
+import io.edgestudio.hub.management.ManagementApi;
+import io.edgestudio.hub.management.ManagementServer;
 import io.edgestudio.hub.manifest.DeploymentManifest;
 import io.edgestudio.hub.mqtt.MqttServer;
 import io.edgestudio.hub.routing.RouteEngine;
@@ -20,6 +22,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +42,7 @@ public final class LocalEdgeHub implements AutoCloseable {
     private final MessageStore store;
     private final ModuleCredentials credentials;
     private final List<MqttServer> servers = new ArrayList<>();
+    private ManagementServer management;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "edgehub-maintenance");
         thread.setDaemon(true);
@@ -87,6 +91,10 @@ public final class LocalEdgeHub implements AutoCloseable {
             if (options.plainAddress() != null) {
                 edge.servers.add(MqttServer.start(edge.hub, options.plainAddress(), null, MqttServer.CONNECT_TIMEOUT));
             }
+            if (options.managementAddress() != null) {
+                ManagementApi api = new ManagementApi(hub, manifest.modules().keySet(), manifest.routes().values());
+                edge.management = ManagementServer.start(api, hub.upstream(), options.managementAddress());
+            }
         } catch (IOException | InterruptedException | RuntimeException e) {
             edge.close();
             throw e;
@@ -121,8 +129,16 @@ public final class LocalEdgeHub implements AutoCloseable {
         return List.copyOf(servers);
     }
 
+    /** @return the management HTTP API, if the options asked for one */
+    public Optional<ManagementServer> management() {
+        return Optional.ofNullable(management);
+    }
+
     @Override
     public void close() {
+        if (management != null) {
+            management.close();
+        }
         maintenance.shutdownNow();
         servers.forEach(MqttServer::close);
         hub.close();

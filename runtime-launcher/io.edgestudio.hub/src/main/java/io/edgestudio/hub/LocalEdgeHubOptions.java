@@ -17,23 +17,27 @@ import java.time.Duration;
  * @param inflightWindow unacknowledged QoS 1 messages per module
  * @param inflightTimeout after how long an unacknowledged message is given up
  * @param maintenanceInterval how often in-flight expiry and the TTL cleanup pass run
+ * @param managementAddress the management HTTP API listener; null for none
  */
 public record LocalEdgeHubOptions(Path stateDirectory, String deviceId, String hubHostName,
         InetSocketAddress tlsAddress, InetSocketAddress plainAddress, boolean persistent, int inflightWindow,
-        Duration inflightTimeout, Duration maintenanceInterval) {
+        Duration inflightTimeout, Duration maintenanceInterval, InetSocketAddress managementAddress) {
 
     /** The SDK's fixed MQTT over TLS port. */
     public static final int MQTT_TLS_PORT = 8883;
+    /** iotedgehubdev's message API port. */
+    public static final int MANAGEMENT_PORT = 53000;
 
     /**
      * @param stateDirectory the state directory
      * @param bindHost the loopback address (its name is also the gateway host name)
-     * @return defaults: device {@code edgestudio-device}, hub {@code edgestudio.local}, TLS on 8883, persistent
+     * @return defaults: device {@code edgestudio-device}, hub {@code edgestudio.local}, TLS on 8883, persistent,
+     *         no plain listener, no management API
      */
     public static LocalEdgeHubOptions defaults(Path stateDirectory, String bindHost) {
         return new LocalEdgeHubOptions(stateDirectory, "edgestudio-device", "edgestudio.local",
                 new InetSocketAddress(bindHost, MQTT_TLS_PORT), null, true, 100, Duration.ofSeconds(60),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), null);
     }
 
     /** @return the name modules connect to and the hub certificate carries */
@@ -47,6 +51,24 @@ public record LocalEdgeHubOptions(Path stateDirectory, String deviceId, String h
      */
     public LocalEdgeHubOptions withTlsAddress(InetSocketAddress address) {
         return new LocalEdgeHubOptions(stateDirectory, deviceId, hubHostName, address, plainAddress, persistent,
-                inflightWindow, inflightTimeout, maintenanceInterval);
+                inflightWindow, inflightTimeout, maintenanceInterval, managementAddress);
+    }
+
+    /**
+     * @param address the plain MQTT listener address, or null for none
+     * @return a copy listening there
+     */
+    public LocalEdgeHubOptions withPlainAddress(InetSocketAddress address) {
+        return new LocalEdgeHubOptions(stateDirectory, deviceId, hubHostName, tlsAddress, address, persistent,
+                inflightWindow, inflightTimeout, maintenanceInterval, managementAddress);
+    }
+
+    /**
+     * @param address the management HTTP API address, or null for none
+     * @return a copy serving the API there
+     */
+    public LocalEdgeHubOptions withManagementAddress(InetSocketAddress address) {
+        return new LocalEdgeHubOptions(stateDirectory, deviceId, hubHostName, tlsAddress, plainAddress, persistent,
+                inflightWindow, inflightTimeout, maintenanceInterval, address);
     }
 }

@@ -7,6 +7,10 @@ import io.edgestudio.hub.manifest.DeploymentManifest;
 import io.edgestudio.hub.manifest.ManifestLoader;
 import io.edgestudio.hub.testing.TestHub;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +94,22 @@ class LocalEdgeHubTest {
             bodies.add(received.poll(10, TimeUnit.SECONDS));
         }
         assertThat(bodies).containsExactly("m1", "m2", "m3");
+    }
+
+    @Test
+    void servesTheManagementApiWhenAsked() throws Exception {
+        LocalEdgeHubOptions options = LocalEdgeHubOptions.defaults(state, "127.0.0.1")
+                .withTlsAddress(new InetSocketAddress("127.0.0.1", 0))
+                .withManagementAddress(new InetSocketAddress("127.0.0.1", 0));
+        LocalEdgeHub edge = LocalEdgeHub.start(new ManifestLoader().load(MANIFEST), options);
+        open.add(edge);
+
+        String base = edge.management().orElseThrow().baseUri();
+        HttpResponse<String> modules = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/modules")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(modules.statusCode()).isEqualTo(200);
+        assertThat(modules.body()).contains("\"moduleId\":\"sender\"").contains("\"moduleId\":\"receiver\"");
     }
 
     private MqttClient connect(LocalEdgeHub edge, String module) throws Exception {

@@ -158,6 +158,7 @@ public final class EdgeHub implements AutoCloseable {
         if (targets.isEmpty()) {
             metrics.add(HubMetrics.DROPPED, "no_route", 1);
         }
+        targets.forEach(target -> metrics.add(HubMetrics.ROUTED, target.routeName(), 1));
         enqueue(stamped, targets);
         return targets.size();
     }

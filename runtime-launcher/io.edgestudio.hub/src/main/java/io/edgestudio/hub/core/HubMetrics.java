@@ -14,6 +14,8 @@ public final class HubMetrics {
     public static final String SENT = "edgehub_messages_sent_total";
     /** {@code edgehub_messages_dropped_total}, by reason. */
     public static final String DROPPED = "edgehub_messages_dropped_total";
+    /** Messages a route sent to its endpoint, by route name (ours; edgeHub has no per-route counter). */
+    public static final String ROUTED = "edgestudio_route_messages_total";
 
     private final Map<String, Map<String, LongAdder>> counters = new ConcurrentHashMap<>();
 

@@ -46,6 +46,11 @@ public final class UpstreamEndpoint implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** @param listener a listener added before; it is called no more */
+    public void removeListener(Consumer<StoredMessage> listener) {
+        listeners.remove(listener);
+    }
+
     /** @return the most recent upstream messages, oldest first */
     public synchronized List<StoredMessage> recent() {
         return List.copyOf(recent);
