@@ -1,0 +1,118 @@
+package io.edgestudio.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.edgestudio.dsl.cli.EdgeValidate;
+
+/**
+ * Validation of a 50-module / 300-route solution: `edge validate` from a cold JVM, and warm in-process.
+ * Prints the numbers; run on demand:
+ * {@code ./mvnw verify -pl runtime-launcher/io.edgestudio.cli -am -Dtest=ValidateBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ */
+class ValidateBenchmark {
+
+    private static final int MODULES = 50;
+    private static final int PORTS = 6;
+    private static final int COLD_RUNS = 5;
+    private static final int WARM_RUNS = 20;
+
+    @Test
+    void validateLargeSolution(@TempDir Path dir) throws Exception {
+        Path solution = Files.writeString(dir.resolve("large.edge"), largeSolution());
+        long lines = Files.readAllLines(solution).size();
+
+        List<Long> cold = new ArrayList<>();
+        for (int i = 0; i < COLD_RUNS; i++) {
+            cold.add(coldCli(solution));
+        }
+        EdgeValidate validate = new EdgeValidate();
+        List<String> issues = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            issues.clear();
+            validate.validate(solution, issues);
+        }
+        List<Long> warm = new ArrayList<>();
+        for (int i = 0; i < WARM_RUNS; i++) {
+            issues.clear();
+            long start = System.nanoTime();
+            validate.validate(solution, issues);
+            warm.add((System.nanoTime() - start) / 1_000_000);
+        }
+        System.out.printf("ValidateBenchmark: %d modules, %d routes, %d lines, %d issues%n",
+                MODULES, MODULES * PORTS, lines, issues.size());
+        System.out.printf("  edge validate, cold JVM:   %s%n", summary(cold));
+        System.out.printf("  validate, warm in-process: %s%n", summary(warm));
+    }
+
+    private static long coldCli(Path solution) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                EdgeCli.class.getName(), "validate", solution.toString()));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        process.getInputStream().transferTo(output);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("edge validate did not finish in 60 s");
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("edge validate failed: " + output.toString(StandardCharsets.UTF_8));
+        }
+        return millis;
+    }
+
+    private static String summary(List<Long> millis) {
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return String.format("median %d ms, min %d ms, max %d ms (%d runs)", sorted.get(sorted.size() / 2),
+                sorted.get(0), sorted.get(sorted.size() - 1), sorted.size());
+    }
+
+    /** A chain of 50 modules: each output routed to the same-numbered input of the next, the last to the cloud. */
+    static String largeSolution() {
+        StringBuilder text = new StringBuilder("""
+                solution Large {
+                    device "large-dev"
+                }
+
+                message Reading {
+                    value: double unit "V"
+                    timeCreated: datetime
+                }
+
+                """);
+        for (int m = 0; m < MODULES; m++) {
+            text.append("module M").append(m).append(" {\n    image \"registry.local/stage:").append(m).append(".0\"\n");
+            for (int p = 0; p < PORTS; p++) {
+                text.append("    input in").append(p).append(": Reading\n");
+                text.append("    output out").append(p).append(": Reading\n");
+            }
+            text.append("}\n\n");
+        }
+        for (int m = 0; m < MODULES; m++) {
+            for (int p = 0; p < PORTS; p++) {
+                String sink = m + 1 < MODULES ? "M" + (m + 1) + ".in" + p : "$upstream";
+                text.append("route R").append(m).append('_').append(p).append(": M").append(m).append(".out").append(p)
+                        .append(" -> ").append(sink);
+                text.append(p % 2 == 0 ? " where \"$body.value > " + p + "\"\n" : "\n");
+            }
+        }
+        return text.toString();
+    }
+
+}
