@@ -41,11 +41,10 @@ public final class EdgeLanguageServer {
     private static final long INITIALIZE_TIMEOUT_SECONDS = 120;
 
     private final LanguageServerImpl server;
-    private final DocumentSync documents;
-    private final CompletableFuture<?> ready;
-
-    private final WorkspaceWatcher watcher;
     private final Injector language;
+    private final DocumentSync documents;
+    private final WorkspaceWatcher watcher;
+    private final CompletableFuture<?> ready;
 
     private EdgeLanguageServer(LanguageServerImpl server, Injector language) {
         this.server = server;
