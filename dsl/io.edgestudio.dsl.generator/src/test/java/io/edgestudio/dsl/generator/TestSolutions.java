@@ -10,22 +10,22 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Where the tests find examples/ and shared/, and one loader for all of them (injector creation is slow). */
-final class TestSolutions {
+public final class TestSolutions {
 
-	static final SolutionLoader LOADER = new SolutionLoader();
+	public static final SolutionLoader LOADER = new SolutionLoader();
 
 	private TestSolutions() {
 	}
 
-	static Path examples() {
+	public static Path examples() {
 		return Path.of(System.getProperty("edge.examples", "../../examples"));
 	}
 
-	static Path shared() {
+	public static Path shared() {
 		return Path.of(System.getProperty("edge.shared", "../../../shared"));
 	}
 
-	static List<Path> exampleDirs() {
+	public static List<Path> exampleDirs() {
 		try (Stream<Path> dirs = Files.list(examples())) {
 			return dirs.filter(Files::isDirectory).sorted().toList();
 		} catch (IOException e) {
@@ -34,14 +34,14 @@ final class TestSolutions {
 	}
 
 	/** A solution from files or directories, asserting it validates without errors. */
-	static EdgeSolution load(Path... paths) {
+	public static EdgeSolution load(Path... paths) {
 		SolutionLoader.Loaded loaded = LOADER.load(List.of(paths));
 		assertThat(loaded.errors()).as("validation errors").isEmpty();
 		return EdgeSolution.of(loaded.resources());
 	}
 
 	/** A solution from .edge text written into {@code dir}. */
-	static EdgeSolution parse(Path dir, String text) {
+	public static EdgeSolution parse(Path dir, String text) {
 		try {
 			Path file = Files.writeString(dir.resolve("test.edge"), text);
 			return load(file);
