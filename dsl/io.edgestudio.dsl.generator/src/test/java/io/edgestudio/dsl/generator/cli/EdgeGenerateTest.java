@@ -46,6 +46,26 @@ class EdgeGenerateTest {
 	}
 
 	@Test
+	void skeletonsAreWrittenToModulesBesideTheSolutionOnlyWhenAsked(@TempDir Path dir) throws IOException {
+		Files.writeString(dir.resolve("s.edge"), "solution S { }\nmodule Echo java { input in output out }\nmodule Other { image \"o:1\" }\n");
+		assertThat(run(dir.toString())).as(err.toString()).isZero();
+		assertThat(dir.resolve("modules")).doesNotExist();
+		assertThat(run(dir.toString(), "--skeletons")).as(err.toString()).isZero();
+		assertThat(dir.resolve("modules/Echo/pom.xml")).isRegularFile();
+		assertThat(dir.resolve("modules/Echo/src/main/java/echo/EchoHandler.java")).isRegularFile();
+		assertThat(dir.resolve("modules/Other")).doesNotExist();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("EchoModule.java");
+	}
+
+	@Test
+	void modulesOptionChoosesTheSkeletonDirectory(@TempDir Path dir) throws IOException {
+		Path solution = Files.writeString(dir.resolve("s.edge"), "solution S { }\nmodule Echo java { input in output out }\n");
+		assertThat(run(solution.toString(), "--modules", dir.resolve("elsewhere").toString())).as(err.toString()).isZero();
+		assertThat(dir.resolve("elsewhere/Echo/module.json")).isRegularFile();
+		assertThat(run(solution.toString(), "--modules")).isEqualTo(EdgeGenerate.USAGE);
+	}
+
+	@Test
 	void validationErrorsArePrintedWithPositionAndExitOne(@TempDir Path dir) throws IOException {
 		Path solution = Files.writeString(dir.resolve("bad.edge"), "solution S { }\nroute R: Missing.out -> $upstream\n");
 		assertThat(run(solution.toString(), "--out", dir.resolve("out").toString())).isEqualTo(EdgeGenerate.ERRORS);
