@@ -69,22 +69,25 @@ final class GeneratedTest {
 	}
 
 	private static String recorders(Module module) {
-		return PlumbingClass.inputs(module).stream().map(i -> """
-
-							@Override
-							public void %s(%s message) {
-								received.add(message);
-							}""".formatted(PlumbingClass.handlerMethod(i), JavaNames.messageType(i.getType())))
+		return PlumbingClass.inputs(module).stream().map(i -> anonymousMethod("""
+				@Override
+				public void %s(%s message) {
+					received.add(message);
+				}""".formatted(PlumbingClass.handlerMethod(i), JavaNames.messageType(i.getType()))))
 				.collect(Collectors.joining());
 	}
 
 	private static String desiredRecorder(Module module) {
-		return module.getTwin() == null ? "" : """
+		return module.getTwin() == null ? "" : anonymousMethod("""
+				@Override
+				public void onDesiredChanged(%s.Desired desired) {
+					received.add(desired);
+				}""".formatted(JavaNames.type(module.getTwin().getName())));
+	}
 
-							@Override
-							public void onDesiredChanged(%s.Desired desired) {
-								received.add(desired);
-							}""".formatted(JavaNames.type(module.getTwin().getName()));
+	/** A method of the anonymous handler, three tabs in, after a blank line. */
+	private static String anonymousMethod(String text) {
+		return "\n" + text.lines().map(l -> "\n\t\t\t" + l).collect(Collectors.joining());
 	}
 
 	private static String inputTests(Module module, String name) {

@@ -20,9 +20,7 @@ final class HandlerClass {
 		return """
 				package %s;
 
-				import com.fasterxml.jackson.databind.JsonNode;
-
-				/**
+				%s/**
 				 * What module %s does. Edit freely: Edge Studio wrote this file once and never overwrites it.
 				 * When an input is added to the .edge module, {@link %sInputs} gains a method to add here.
 				 */
@@ -35,7 +33,7 @@ final class HandlerClass {
 						this.module = module;
 					}
 				%s}
-				""".formatted(pkg, module.getName(), name, name, name, name, name, name, methods);
+				""".formatted(pkg, PlumbingClass.jsonNodeImport(module), module.getName(), name, name, name, name, name, name, methods);
 	}
 
 	private static String method(Module module, Port input) {

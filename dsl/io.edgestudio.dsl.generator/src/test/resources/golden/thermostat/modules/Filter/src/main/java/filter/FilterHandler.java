@@ -1,7 +1,5 @@
 package filter;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * What module Filter does. Edit freely: Edge Studio wrote this file once and never overwrites it.
  * When an input is added to the .edge module, {@link FilterInputs} gains a method to add here.

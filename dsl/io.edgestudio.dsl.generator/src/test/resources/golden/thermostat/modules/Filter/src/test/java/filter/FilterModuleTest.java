@@ -37,14 +37,16 @@ class FilterModuleTest {
 	@BeforeEach
 	void recordInputs() {
 		module.handle(new FilterInputs() {
-@Override
-public void onInput1(Telemetry message) {
-	received.add(message);
-}
-@Override
-public void onDesiredChanged(FilterSettings.Desired desired) {
-	received.add(desired);
-}
+
+			@Override
+			public void onInput1(Telemetry message) {
+				received.add(message);
+			}
+
+			@Override
+			public void onDesiredChanged(FilterSettings.Desired desired) {
+				received.add(desired);
+			}
 		});
 	}
 
