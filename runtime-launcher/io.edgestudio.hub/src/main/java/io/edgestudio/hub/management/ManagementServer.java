@@ -62,7 +62,7 @@ public final class ManagementServer implements AutoCloseable {
             server.close();
             throw e;
         }
-        LOG.info("Management API listening on http://{}", server.channel.localAddress());
+        LOG.info("Management API listening on {}", server.baseUri());
         return server;
     }
 
