@@ -3,9 +3,28 @@
  */
 package io.edgestudio.dsl.ide;
 
+import io.edgestudio.dsl.ide.highlighting.EdgeHighlightingCalculator;
+import io.edgestudio.dsl.ide.hover.EdgeHoverService;
+import io.edgestudio.dsl.ide.quickfix.EdgeCodeActionService;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
 
 /**
- * Use this class to register ide components.
+ * IDE services of the .edge language that differ from the generated defaults; the language server
+ * (and through it the Eclipse editor) finds them in this injector.
  */
 public class EdgeIdeModule extends AbstractEdgeIdeModule {
+
+	public Class<? extends ICodeActionService2> bindICodeActionService2() {
+		return EdgeCodeActionService.class;
+	}
+
+	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+		return EdgeHighlightingCalculator.class;
+	}
+
+	public Class<? extends IHoverService> bindIHoverService() {
+		return EdgeHoverService.class;
+	}
 }
