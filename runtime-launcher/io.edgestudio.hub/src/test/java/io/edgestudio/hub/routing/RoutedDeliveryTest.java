@@ -66,7 +66,7 @@ class RoutedDeliveryTest {
 
         assertThat(topics.poll(10, TimeUnit.SECONDS)).isEqualTo("devices/dev1/modules/mod2/inputs/input1/"
                 + "%24.mid=m-1&%24.cdid=dev1&%24.ct=application%2Fjson&%24.cmid=mod1&color=blue");
-        assertThat(bodies.poll()).isEqualTo("{\"t\":1}");
+        assertThat(bodies.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"t\":1}");
     }
 
     @Test
