@@ -16,6 +16,7 @@ import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
@@ -53,7 +54,7 @@ public final class EdgeLanguageServer {
         server.connect(new EdgeLanguageClient());
         // Any notification sent before initialize has finished would cancel it (the server cancels running
         // requests on every write), so documents wait for it and the workspace watcher starts after it.
-        this.watcher = new WorkspaceWatcher(server);
+        this.watcher = new WorkspaceWatcher(server, this::awaitProcessed);
         this.ready = server.initialize(initializeParams()).thenRun(() -> {
             server.initialized(new InitializedParams());
             ResourcesPlugin.getWorkspace().addResourceChangeListener(watcher, IResourceChangeEvent.POST_CHANGE);
@@ -122,6 +123,14 @@ public final class EdgeLanguageServer {
                 throw new IllegalStateException("the .edge language server failed: " + cause, cause);
             }
         }
+    }
+
+    /**
+     * Waits until the server has processed every notification sent so far: a read request runs only after
+     * the writes queued before it.
+     */
+    void awaitProcessed() {
+        await(() -> server.symbol(new WorkspaceSymbolParams("\u0000")));
     }
 
     /** The language's own IDE injector (grammar access, lexer, services). */

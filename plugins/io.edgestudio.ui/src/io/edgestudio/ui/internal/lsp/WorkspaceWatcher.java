@@ -28,9 +28,15 @@ import io.edgestudio.ui.EdgeUi;
 final class WorkspaceWatcher implements IResourceChangeListener {
 
     private final LanguageServerImpl server;
+    private final Runnable awaitProcessed;
 
-    WorkspaceWatcher(LanguageServerImpl server) {
+    /**
+     * @param awaitProcessed blocks until the server has processed what was sent: the server cancels a running
+     *        update when the next edit arrives, so a project must be registered before its files are opened
+     */
+    WorkspaceWatcher(LanguageServerImpl server, Runnable awaitProcessed) {
         this.server = server;
+        this.awaitProcessed = awaitProcessed;
     }
 
     @Override
@@ -52,6 +58,9 @@ final class WorkspaceWatcher implements IResourceChangeListener {
         }
         if (!files.isEmpty()) {
             server.didChangeWatchedFiles(new DidChangeWatchedFilesParams(files));
+        }
+        if (!added.isEmpty() || !removed.isEmpty() || !files.isEmpty()) {
+            awaitProcessed.run();
         }
     }
 
