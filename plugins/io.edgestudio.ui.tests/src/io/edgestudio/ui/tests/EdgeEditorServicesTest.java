@@ -11,7 +11,6 @@ import java.util.List;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.text.IDocument;
@@ -263,13 +262,7 @@ class EdgeEditorServicesTest {
     }
 
     private static List<IMarker> errors(IFile file) {
-        try {
-            return Arrays.stream(file.findMarkers(EdgeUi.PROBLEM_MARKER, true, IResource.DEPTH_ZERO))
-                    .filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR)
-                    .toList();
-        } catch (CoreException e) {
-            throw new IllegalStateException(e);
-        }
+        return Workbench.errors(file);
     }
 
     private static void waitForErrors(IFile file, int count) {

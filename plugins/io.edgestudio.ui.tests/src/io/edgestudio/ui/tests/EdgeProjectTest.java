@@ -143,7 +143,7 @@ class EdgeProjectTest {
                 }
                 """), text);
         Workbench.waitUntil("the new module validated", TIMEOUT, () -> errors(solution).isEmpty()
-                && Arrays.stream(markers(solution)).anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").contains("alerts")));
+                && Workbench.problems(solution).stream().anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").contains("alerts")));
     }
 
     @Test
@@ -164,18 +164,7 @@ class EdgeProjectTest {
         assertEquals(3, errors(broken).get(0).getAttribute(IMarker.LINE_NUMBER, -1));
     }
 
-    private static IMarker[] markers(IFile file) {
-        try {
-            IMarker[] markers = file.findMarkers(EdgeUi.PROBLEM_MARKER, true, IResource.DEPTH_ZERO);
-            return markers;
-        } catch (CoreException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static List<IMarker> errors(IFile file) {
-        return Arrays.stream(markers(file))
-                .filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR)
-                .toList();
+        return Workbench.errors(file);
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
@@ -102,12 +101,7 @@ class EdgeQuickFixTest {
     }
 
     private List<IMarker> errors() {
-        try {
-            return Arrays.stream(file.findMarkers(EdgeUi.PROBLEM_MARKER, true, IResource.DEPTH_ZERO))
-                    .filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR).toList();
-        } catch (CoreException e) {
-            throw new IllegalStateException(e);
-        }
+        return Workbench.errors(file);
     }
 
     private static IDocument document(IEditorPart editor) {

@@ -2,14 +2,11 @@ package io.edgestudio.ui.tests;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.ui.ide.IDE;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.edgestudio.ui.EdgeUi;
 
 /**
  * Keystroke to updated problem annotation on a 2,000-line solution, in a real workbench. Prints the
@@ -91,12 +87,7 @@ class EditorLatencyBenchmark {
     }
 
     private long errors() {
-        try {
-            return Arrays.stream(file.findMarkers(EdgeUi.PROBLEM_MARKER, true, IResource.DEPTH_ZERO))
-                    .filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR).count();
-        } catch (CoreException e) {
-            throw new IllegalStateException(e);
-        }
+        return Workbench.errors(file).size();
     }
 
     /** A solution of about 2,000 lines: a message type, a ring of 48 modules with settings, a route each. */

@@ -3,9 +3,11 @@ package io.edgestudio.ui.tests;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
@@ -16,6 +18,8 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+
+import io.edgestudio.ui.EdgeUi;
 
 /** Small helpers for tests that drive a real workbench on the UI thread. */
 final class Workbench {
@@ -52,6 +56,22 @@ final class Workbench {
             file.create(in, IResource.FORCE, null);
         }
         return file;
+    }
+
+    /** The file's .edge problem markers. */
+    static List<IMarker> problems(IFile file) {
+        try {
+            return List.of(file.findMarkers(EdgeUi.PROBLEM_MARKER, true, IResource.DEPTH_ZERO));
+        } catch (CoreException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The file's .edge problem markers of severity error. */
+    static List<IMarker> errors(IFile file) {
+        return problems(file).stream()
+                .filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR)
+                .toList();
     }
 
     static ITextViewer viewer(IEditorPart editor) {
