@@ -1,12 +1,10 @@
 package io.edgestudio.ui.internal.editor;
 
-import java.util.Comparator;
 import java.util.List;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
-import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentExtension4;
 import org.eclipse.jface.text.DocumentRewriteSession;
@@ -20,6 +18,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
 
 import io.edgestudio.ui.EdgeUi;
 import io.edgestudio.ui.internal.lsp.EdgeLanguageServer;
+import io.edgestudio.ui.internal.lsp.TextEdits;
 
 /** Format (Ctrl+Shift+F): applies the language formatter's edits to the whole document, as one undo step. */
 public final class FormatHandler extends AbstractHandler {
@@ -35,27 +34,16 @@ public final class FormatHandler extends AbstractHandler {
             EdgeLanguageServer server = EdgeUi.languageServer();
             List<? extends TextEdit> edits = server.await(() -> server.services().formatting(
                     new DocumentFormattingParams(doc.id(), new FormattingOptions(4, true))));
-            apply(document, doc, edits == null ? List.of() : edits);
+            apply(document, edits == null ? List.of() : edits);
         });
         return null;
     }
 
-    private static void apply(IDocument document, EdgeDocuments.Synced doc, List<? extends TextEdit> edits) {
+    private static void apply(IDocument document, List<? extends TextEdit> edits) {
         DocumentRewriteSession session = document instanceof IDocumentExtension4 ext
                 ? ext.startRewriteSession(DocumentRewriteSessionType.UNRESTRICTED) : null;
         try {
-            // offsets refer to the unformatted text: apply from the end so earlier offsets stay valid
-            List<? extends TextEdit> ordered = edits.stream()
-                    .sorted(Comparator.comparingInt((TextEdit e) -> doc.positions().offset(e.getRange().getStart()))
-                            .reversed())
-                    .toList();
-            for (TextEdit edit : ordered) {
-                int start = doc.positions().offset(edit.getRange().getStart());
-                int end = doc.positions().offset(edit.getRange().getEnd());
-                document.replace(start, end - start, edit.getNewText());
-            }
-        } catch (BadLocationException e) {
-            throw new IllegalStateException("formatter edit outside the document", e);
+            TextEdits.apply(document, edits);
         } finally {
             if (session != null) {
                 ((IDocumentExtension4) document).stopRewriteSession(session);

@@ -1,7 +1,6 @@
 package io.edgestudio.ui.internal.quickfix;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +11,6 @@ import org.eclipse.core.filebuffers.LocationKind;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.jface.text.BadLocationException;
-import org.eclipse.jface.text.IDocument;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -30,7 +27,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import io.edgestudio.ui.EdgeUi;
 import io.edgestudio.ui.internal.lsp.EdgeLanguageServer;
 import io.edgestudio.ui.internal.lsp.LspRanges;
-import io.edgestudio.ui.internal.lsp.Positions;
+import io.edgestudio.ui.internal.lsp.TextEdits;
 import io.edgestudio.ui.internal.lsp.Uris;
 
 /** The language server's quick fixes (LSP code actions) for a problem marker, and applying their edits. */
@@ -94,28 +91,12 @@ final class CodeActions {
         try {
             ITextFileBuffer buffer = manager.getTextFileBuffer(file.getFullPath(), LocationKind.IFILE);
             boolean shownInEditor = buffer.isShared() || buffer.isDirty();
-            replace(buffer.getDocument(), edits);
+            TextEdits.apply(buffer.getDocument(), edits);
             if (!shownInEditor) {
                 buffer.commit(null, true);
             }
         } finally {
             manager.disconnect(file.getFullPath(), LocationKind.IFILE, null);
-        }
-    }
-
-    private static void replace(IDocument document, List<TextEdit> edits) {
-        Positions positions = new Positions(document.get());
-        List<TextEdit> ordered = new ArrayList<>(edits);
-        // offsets refer to the text before the edits: apply from the end
-        ordered.sort(Comparator.comparingInt((TextEdit e) -> positions.offset(e.getRange().getStart())).reversed());
-        try {
-            for (TextEdit edit : ordered) {
-                int start = positions.offset(edit.getRange().getStart());
-                int end = positions.offset(edit.getRange().getEnd());
-                document.replace(start, end - start, edit.getNewText());
-            }
-        } catch (BadLocationException e) {
-            throw new IllegalStateException("quick fix edit outside the document", e);
         }
     }
 }
