@@ -91,21 +91,20 @@ public final class UpstreamEndpoint implements AutoCloseable {
             return false;
         }
         long now = currentMillis.getAsLong();
-        int sent = 0;
         for (StoredMessage message : batch) {
             if (message.expiresAtMillis() <= now) {
                 metrics.add(HubMetrics.DROPPED, "ttl_expiry", 1);
             } else {
                 record(message);
-                sent++;
             }
         }
         store.checkpoint(queue, batch.get(batch.size() - 1).offset());
-        metrics.add(HubMetrics.SENT, QueueName.UPSTREAM, sent);
         return true;
     }
 
     private void record(StoredMessage message) {
+        // counted before the message becomes visible, so a reader who sees it also sees it counted
+        metrics.add(HubMetrics.SENT, QueueName.UPSTREAM, 1);
         synchronized (this) {
             if (recent.size() == capacity) {
                 recent.removeFirst();
