@@ -27,6 +27,7 @@ public final class InputDispatcher {
     private final LongSupplier currentMillis;
     private final Map<String, Cursor> cursors = new HashMap<>();
     private ModuleLink link;
+    private boolean pumpScheduled;
 
     /** Where delivery of one queue stands. */
     private static final class Cursor {
@@ -51,6 +52,7 @@ public final class InputDispatcher {
     synchronized void attach(ModuleLink newLink) {
         link = newLink;
         reset();
+        pumpScheduled = false; // a round still queued for the old link does not serve this one
         wake();
     }
 
@@ -69,11 +71,22 @@ public final class InputDispatcher {
     }
 
     /** Schedules a delivery round on the link's thread, if a link is attached. */
-    synchronized void wake() {
-        if (link != null) {
-            ModuleLink target = link;
-            target.executor().execute(() -> pump(target));
+    void wake() {
+        ModuleLink target;
+        synchronized (this) {
+            target = link;
+            // one round already waiting to run sees everything stored before it starts
+            if (target == null || pumpScheduled) {
+                return;
+            }
+            pumpScheduled = true;
         }
+        target.executor().execute(() -> {
+            synchronized (this) {
+                pumpScheduled = false;
+                pump(target);
+            }
+        });
     }
 
     /**

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     static final String TLS = "tls";
+    static final String FLUSH = "flush";
     static final String IDLE = "idle";
     static final String DECODER = "mqttDecoder";
     static final String ENCODER = "mqttEncoder";
@@ -47,6 +49,10 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
         if (ssl != null) {
             pipeline.addLast(TLS, ssl.newHandler(channel.alloc()));
         }
+        // One TLS record and one write system call per burst of packets instead of one per packet: flushes asked for
+        // while a read is in progress wait for its end, others are merged on the event loop.
+        pipeline.addLast(FLUSH,
+                new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
         // Until CONNECT this bounds the wait for it; afterwards the connection replaces it with 1.5 × keep-alive.
         pipeline.addLast(IDLE, new IdleStateHandler(connectTimeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast(DECODER, new MqttDecoder(MAX_PACKET_BYTES));
