@@ -5,11 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -18,11 +19,17 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.Slice;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A durable {@link MessageStore} in RocksDB (what edgeHub uses). Keys: {@code q<queue>\0<offset BE>} for
- * messages, {@code c<queue>} for checkpoints. Appends are one write batch through the WAL; queue sizes and
- * last offsets are rebuilt from the keys when the store opens.
+ * messages, {@code c<queue>} for checkpoints and {@code m<queue>} for the queue's last offset and size, written in
+ * the same batch as every change, so that reopening reads a few keys per queue instead of every message. Appends
+ * are one write batch through the WAL.
+ *
+ * <p>The TTL cleanup pass visits only queues whose earliest expiry is due, and of a queue whose messages expire in
+ * the order they were stored (one TTL per queue, the usual case) only the expired head.
  */
 public final class RocksDbMessageStore implements MessageStore {
 
@@ -30,15 +37,37 @@ public final class RocksDbMessageStore implements MessageStore {
         RocksDB.loadLibrary();
     }
 
-    private static final byte MESSAGE = 'q';
+    private static final Logger LOG = LoggerFactory.getLogger(RocksDbMessageStore.class);
     private static final byte CHECKPOINT = 'c';
+    private static final byte META = 'm';
+    private static final byte MESSAGE = 'q';
 
     private final RocksDB db;
     private final Options options;
     private final WriteOptions writeOptions = new WriteOptions();
-    private final Map<String, AtomicLong> lastOffsets = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> sizes = new ConcurrentHashMap<>();
-    private final Map<String, Long> checkpoints = new ConcurrentHashMap<>();
+    private final Map<String, QueueState> queues = new ConcurrentHashMap<>();
+
+    /** What the store knows about one queue; guarded by the store's lock, read without it. */
+    private static final class QueueState {
+        volatile long lastOffset;
+        volatile long size;
+        volatile long checkpoint;
+        /** Earliest expiry among the stored messages; {@link Long#MIN_VALUE} when unknown (after reopening). */
+        long earliestExpiry = Long.MIN_VALUE;
+        /** Whether the stored messages' expiries never decrease with their offsets; false when unknown. */
+        boolean expiryOrdered;
+        long lastExpiry;
+
+        byte[] meta() {
+            return ByteBuffer.allocate(2 * Long.BYTES).putLong(lastOffset).putLong(size).array();
+        }
+
+        void emptied() {
+            earliestExpiry = Long.MAX_VALUE;
+            expiryOrdered = true;
+            lastExpiry = Long.MIN_VALUE;
+        }
+    }
 
     private RocksDbMessageStore(RocksDB db, Options options) {
         this.db = db;
@@ -62,23 +91,69 @@ public final class RocksDbMessageStore implements MessageStore {
         }
     }
 
-    private void recover() {
-        try (RocksIterator it = db.newIterator()) {
+    /** Reads the checkpoint and meta keys, then visits each queue's first and last message key only. */
+    private void recover() throws RocksDBException {
+        Set<String> withMeta = new HashSet<>();
+        try (Slice bound = new Slice(new byte[] {MESSAGE}); ReadOptions read = new ReadOptions().setIterateUpperBound(bound);
+                RocksIterator it = db.newIterator(read)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 byte[] key = it.key();
+                String queue = new String(key, 1, key.length - 1, StandardCharsets.UTF_8);
+                ByteBuffer value = ByteBuffer.wrap(it.value());
                 if (key[0] == CHECKPOINT) {
-                    String queue = new String(key, 1, key.length - 1, StandardCharsets.UTF_8);
-                    long checkpoint = ByteBuffer.wrap(it.value()).getLong();
-                    checkpoints.put(queue, checkpoint);
-                    lastOffsets.computeIfAbsent(queue, q -> new AtomicLong()).accumulateAndGet(checkpoint, Math::max);
-                } else if (key[0] == MESSAGE) {
-                    String queue = new String(key, 1, key.length - 1 - Long.BYTES - 1, StandardCharsets.UTF_8);
-                    long offset = ByteBuffer.wrap(key, key.length - Long.BYTES, Long.BYTES).getLong();
-                    lastOffsets.computeIfAbsent(queue, q -> new AtomicLong()).accumulateAndGet(offset, Math::max);
-                    sizes.computeIfAbsent(queue, q -> new AtomicLong()).incrementAndGet();
+                    state(queue).checkpoint = value.getLong();
+                } else if (key[0] == META) {
+                    QueueState state = state(queue);
+                    state.lastOffset = value.getLong();
+                    state.size = value.getLong();
+                    withMeta.add(queue);
                 }
             }
         }
+        try (RocksIterator it = db.newIterator()) {
+            for (it.seek(new byte[] {MESSAGE}); it.isValid() && it.key()[0] == MESSAGE;) {
+                byte[] first = it.key();
+                String queue = new String(first, 1, first.length - 1 - Long.BYTES - 1, StandardCharsets.UTF_8);
+                QueueState state = state(queue);
+                if (!withMeta.contains(queue)) {
+                    countLegacyQueue(queue, state);
+                }
+                it.seekForPrev(messageKey(queue, Long.MAX_VALUE));
+                byte[] last = it.key();
+                state.lastOffset = Math.max(state.lastOffset, offsetOf(last));
+                it.seek(nextQueueKey(queue));
+            }
+        }
+        for (QueueState state : queues.values()) {
+            state.lastOffset = Math.max(state.lastOffset, state.checkpoint);
+            if (state.size > 0) {
+                // expiries unknown until the first cleanup pass visits the queue
+                state.earliestExpiry = Long.MIN_VALUE;
+                state.expiryOrdered = false;
+            }
+        }
+    }
+
+    /** A queue written before sizes were kept: counted once, and its meta key written. */
+    private void countLegacyQueue(String queue, QueueState state) throws RocksDBException {
+        long count = 0;
+        try (Slice bound = new Slice(messageKey(queue, Long.MAX_VALUE));
+                ReadOptions read = new ReadOptions().setIterateUpperBound(bound); RocksIterator it = db.newIterator(read)) {
+            for (it.seek(messageKey(queue, 0)); it.isValid(); it.next()) {
+                count++;
+                state.lastOffset = Math.max(state.lastOffset, offsetOf(it.key()));
+            }
+        }
+        state.size = count;
+        db.put(writeOptions, metaKey(queue), state.meta());
+    }
+
+    private QueueState state(String queue) {
+        return queues.computeIfAbsent(queue, q -> {
+            QueueState state = new QueueState();
+            state.emptied();
+            return state;
+        });
     }
 
     @Override
@@ -91,14 +166,29 @@ public final class RocksDbMessageStore implements MessageStore {
                 batch.put(messageKey(entry.queue(), offset), MessageCodec.encode(entry.message(), entry.expiresAtMillis()));
                 stored.add(new StoredMessage(entry.queue(), offset, entry.message(), entry.expiresAtMillis()));
             }
+            Map<String, Long> added = new HashMap<>();
+            entries.forEach(entry -> added.merge(entry.queue(), 1L, Long::sum));
+            for (Map.Entry<String, Long> queue : reserved.entrySet()) {
+                byte[] meta = ByteBuffer.allocate(2 * Long.BYTES).putLong(queue.getValue())
+                        .putLong(size(queue.getKey()) + added.get(queue.getKey())).array();
+                batch.put(metaKey(queue.getKey()), meta);
+            }
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw new StoreException("cannot append to the message store", e);
         }
-        reserved.forEach((queue, offset) -> lastOffsets.computeIfAbsent(queue, q -> new AtomicLong()).set(offset));
         for (QueueEntry entry : entries) {
-            sizes.computeIfAbsent(entry.queue(), q -> new AtomicLong()).incrementAndGet();
+            QueueState state = state(entry.queue());
+            if (state.size == 0) {
+                state.emptied();
+            }
+            long expiry = entry.expiresAtMillis();
+            state.expiryOrdered &= expiry >= state.lastExpiry;
+            state.lastExpiry = expiry;
+            state.earliestExpiry = Math.min(state.earliestExpiry, expiry);
+            state.size++;
         }
+        reserved.forEach((queue, offset) -> state(queue).lastOffset = offset);
         return stored;
     }
 
@@ -109,10 +199,9 @@ public final class RocksDbMessageStore implements MessageStore {
         try (Slice bound = new Slice(upper); ReadOptions read = new ReadOptions().setIterateUpperBound(bound);
                 RocksIterator it = db.newIterator(read)) {
             for (it.seek(messageKey(queue, afterOffset + 1)); it.isValid() && result.size() < max; it.next()) {
-                byte[] key = it.key();
-                long offset = ByteBuffer.wrap(key, key.length - Long.BYTES, Long.BYTES).getLong();
                 byte[] value = it.value();
-                result.add(new StoredMessage(queue, offset, MessageCodec.decode(value), MessageCodec.expiresAt(value)));
+                result.add(new StoredMessage(queue, offsetOf(it.key()), MessageCodec.decode(value),
+                        MessageCodec.expiresAt(value)));
             }
         }
         return result;
@@ -128,6 +217,7 @@ public final class RocksDbMessageStore implements MessageStore {
         if (offset <= current) {
             return;
         }
+        QueueState state = state(queue);
         long removed = 0;
         try (Slice bound = new Slice(messageKey(queue, offset + 1));
                 ReadOptions read = new ReadOptions().setIterateUpperBound(bound);
@@ -137,66 +227,130 @@ public final class RocksDbMessageStore implements MessageStore {
                 removed++;
             }
             batch.put(checkpointKey(queue), ByteBuffer.allocate(Long.BYTES).putLong(offset).array());
+            batch.put(metaKey(queue), ByteBuffer.allocate(2 * Long.BYTES).putLong(Math.max(state.lastOffset, offset))
+                    .putLong(state.size - removed).array());
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw new StoreException("cannot checkpoint queue " + queue, e);
         }
-        checkpoints.put(queue, offset);
-        sizes.computeIfAbsent(queue, q -> new AtomicLong()).addAndGet(-removed);
+        state.checkpoint = offset;
+        state.lastOffset = Math.max(state.lastOffset, offset);
+        state.size -= removed;
+        if (state.size == 0) {
+            state.emptied();
+        }
     }
 
     @Override
     public long checkpoint(String queue) {
-        return checkpoints.getOrDefault(queue, 0L);
+        QueueState state = queues.get(queue);
+        return state == null ? 0 : state.checkpoint;
     }
 
     @Override
     public synchronized Map<String, Integer> removeExpired(long nowMillis) {
         Map<String, Integer> removed = new HashMap<>();
-        for (String queue : queues()) {
-            int count = 0;
-            byte[] upper = messageKey(queue, Long.MAX_VALUE);
-            try (Slice bound = new Slice(upper); ReadOptions read = new ReadOptions().setIterateUpperBound(bound);
-                    RocksIterator it = db.newIterator(read); WriteBatch batch = new WriteBatch()) {
-                for (it.seek(messageKey(queue, 0)); it.isValid(); it.next()) {
-                    if (MessageCodec.expiresAt(it.value()) <= nowMillis) {
-                        batch.delete(it.key());
-                        count++;
-                    }
+        for (Map.Entry<String, QueueState> queue : queues.entrySet()) {
+            QueueState state = queue.getValue();
+            if (state.size > 0 && state.earliestExpiry <= nowMillis) {
+                int count = removeExpired(queue.getKey(), state, nowMillis);
+                if (count > 0) {
+                    removed.put(queue.getKey(), count);
                 }
-                db.write(writeOptions, batch);
-            } catch (RocksDBException e) {
-                throw new StoreException("cannot remove expired messages from " + queue, e);
-            }
-            if (count > 0) {
-                removed.put(queue, count);
-                sizes.get(queue).addAndGet(-count);
             }
         }
         return removed;
     }
 
+    /**
+     * Deletes a queue's expired messages; stops at the first live one when expiries are in offset order, else
+     * visits every message and learns the order and the earliest expiry of what stays.
+     */
+    private int removeExpired(String queue, QueueState state, long nowMillis) {
+        boolean wholeQueue = !state.expiryOrdered;
+        int count = 0;
+        long earliest = Long.MAX_VALUE;
+        long previous = Long.MIN_VALUE;
+        boolean ordered = true;
+        try (Slice bound = new Slice(messageKey(queue, Long.MAX_VALUE));
+                ReadOptions read = new ReadOptions().setIterateUpperBound(bound);
+                RocksIterator it = db.newIterator(read); WriteBatch batch = new WriteBatch()) {
+            for (it.seek(messageKey(queue, state.checkpoint + 1)); it.isValid(); it.next()) {
+                long expiry = MessageCodec.expiresAt(it.value());
+                if (expiry <= nowMillis) {
+                    batch.delete(it.key());
+                    count++;
+                    continue;
+                }
+                earliest = Math.min(earliest, expiry);
+                if (!wholeQueue) {
+                    break;
+                }
+                ordered &= expiry >= previous;
+                previous = expiry;
+            }
+            if (count > 0) {
+                batch.put(metaKey(queue), ByteBuffer.allocate(2 * Long.BYTES).putLong(state.lastOffset)
+                        .putLong(state.size - count).array());
+                db.write(writeOptions, batch);
+            }
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot remove expired messages from " + queue, e);
+        }
+        state.size -= count;
+        state.earliestExpiry = earliest;
+        if (wholeQueue) {
+            state.expiryOrdered = ordered;
+            state.lastExpiry = previous;
+        }
+        if (state.size == 0) {
+            state.emptied();
+        }
+        return count;
+    }
+
     @Override
     public Set<String> queues() {
-        return Set.copyOf(lastOffsets.keySet());
+        return Set.copyOf(queues.keySet());
     }
 
     @Override
     public long size(String queue) {
-        AtomicLong size = sizes.get(queue);
-        return size == null ? 0 : size.get();
+        QueueState state = queues.get(queue);
+        return state == null ? 0 : state.size;
     }
 
     @Override
     public void close() {
+        // written to table files now, so the next start does not replay the write-ahead log
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(flush);
+        } catch (RocksDBException e) {
+            LOG.warn("Could not flush the message store before closing; the next start replays its log", e);
+        }
         writeOptions.close();
         db.close();
         options.close();
     }
 
     private long lastOffset(String queue) {
-        AtomicLong last = lastOffsets.get(queue);
-        return last == null ? 0 : last.get();
+        QueueState state = queues.get(queue);
+        return state == null ? 0 : state.lastOffset;
+    }
+
+    private static long offsetOf(byte[] messageKey) {
+        return ByteBuffer.wrap(messageKey, messageKey.length - Long.BYTES, Long.BYTES).getLong();
+    }
+
+    /** The smallest key after every message key of {@code queue}. */
+    private static byte[] nextQueueKey(String queue) {
+        byte[] name = queue.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(1 + name.length + 1).put(MESSAGE).put(name).put((byte) 1).array();
+    }
+
+    private static byte[] metaKey(String queue) {
+        byte[] name = queue.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(1 + name.length).put(META).put(name).array();
     }
 
     private static byte[] messageKey(String queue, long offset) {
