@@ -3,6 +3,8 @@ package io.edgestudio.docker;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 
@@ -37,6 +39,15 @@ final class TestEngine {
                     + "; import a busybox rootfs as .ci/run does (function start_dockerd)");
         }
         return engine;
+    }
+
+    /** @return the static busybox binary (busybox-static) the test images are made of */
+    static Path busybox() {
+        Path busybox = Path.of("/bin/busybox");
+        if (!Files.isExecutable(busybox)) {
+            unavailable("no static busybox at " + busybox + " (apt-get install busybox-static)");
+        }
+        return busybox;
     }
 
     private static synchronized DockerEngine awaitEngine() {
