@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * @param module the module name ({@code ^[a-zA-Z0-9_-]+$})
  * @param image the image reference
- * @param env environment variables; they replace same-named {@code Env} entries of the createOptions
+ * @param env environment variables (null for none); they replace same-named {@code Env} entries of the createOptions
  * @param createOptions the Docker create options as a JSON string, or empty
  * @param pullPolicy whether a missing image is pulled
  */
@@ -29,7 +29,7 @@ public record ContainerSpec(String module, String image, Map<String, String> env
         if (image == null || image.isBlank()) {
             throw new IllegalArgumentException("module " + module + " has no image");
         }
-        env = Map.copyOf(env);
+        env = env == null ? Map.of() : Map.copyOf(env);
         createOptions = createOptions == null ? "" : createOptions;
         pullPolicy = pullPolicy == null ? PullPolicy.ON_CREATE : pullPolicy;
     }

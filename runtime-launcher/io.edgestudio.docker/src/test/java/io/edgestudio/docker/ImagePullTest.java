@@ -28,6 +28,9 @@ class ImagePullTest {
 
     @AfterEach
     void cleanUp() throws Exception {
+        if (registry == null) {
+            return;
+        }
         try {
             edge.removeLeftovers();
             engine.client().removeImageCmd(registry.image()).withForce(true).exec();
@@ -35,7 +38,6 @@ class ImagePullTest {
             // not pulled
         } finally {
             registry.close();
-            engine.close();
         }
     }
 

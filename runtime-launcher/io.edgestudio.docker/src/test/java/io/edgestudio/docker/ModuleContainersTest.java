@@ -16,9 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,31 +26,22 @@ class ModuleContainersTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private static DockerEngine engine;
+    private DockerEngine engine;
 
     private ModuleContainers edge;
     private final RecordedOutput output = new RecordedOutput();
 
-    @BeforeAll
-    static void connect() {
-        engine = TestEngine.require();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
     @BeforeEach
     void newEdge() {
+        engine = TestEngine.require();
         edge = engine.containers("test-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     @AfterEach
     void removeContainers() throws ContainerException {
-        edge.removeLeftovers();
+        if (edge != null) {
+            edge.removeLeftovers();
+        }
     }
 
     private static ContainerSpec busybox(String module, String createOptions, Map<String, String> env) {

@@ -28,8 +28,22 @@ final class TestEngine {
     private TestEngine() {
     }
 
-    /** @return a connected engine with the test image present, or the test is skipped (failed under CI) */
-    static DockerEngine require() {
+    /** The engine all tests share, connected once; the JVM's exit closes it. */
+    private static DockerEngine shared;
+
+    /**
+     * Call it in {@code @BeforeEach}, so that every test reports the skip and its reason.
+     *
+     * @return the shared engine with the test image present, or the test is skipped (failed under CI)
+     */
+    static synchronized DockerEngine require() {
+        if (shared == null) {
+            shared = connectWithImage();
+        }
+        return shared;
+    }
+
+    private static DockerEngine connectWithImage() {
         DockerEngine engine = awaitEngine();
         try {
             engine.client().inspectImageCmd(IMAGE).exec();
@@ -71,6 +85,8 @@ final class TestEngine {
         } while (System.nanoTime() < deadline);
         unavailable = last.getMessage() + " (waited " + PATIENCE.toSeconds() + " s; set DOCKER_HOST or start "
                 + "dockerd as .ci/run does)";
+        // Surefire does not print skip reasons: say it once where the build log shows it.
+        System.err.println("container tests " + (CI ? "fail" : "skipped") + ": " + unavailable);
         unavailable(unavailable);
         throw new AssertionError("unreachable");
     }
