@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +121,18 @@ public final class DockerEngine implements AutoCloseable {
      * @return the edge's containers
      */
     public ModuleContainers containers(String edgeId) {
-        return new ModuleContainers(client, edgeId);
+        return containers(edgeId, List.of());
+    }
+
+    /**
+     * The containers of one edge, pulling images with registry credentials.
+     *
+     * @param edgeId the edge's id (stored in the label {@value ModuleContainers#EDGE_LABEL})
+     * @param credentials the manifest's registry credentials; an image's registry picks the entry
+     * @return the edge's containers
+     */
+    public ModuleContainers containers(String edgeId, List<RegistryCredentials> credentials) {
+        return new ModuleContainers(client, edgeId, credentials);
     }
 
     /** @return the Docker host this engine was reached at */

@@ -1,11 +1,14 @@
 package io.edgestudio.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.ResponseItem.ProgressDetail;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Makes sure a module's image is present: nothing to do when it is, a pull when it is not and may be. */
@@ -14,7 +17,8 @@ final class Images {
     private Images() {
     }
 
-    static void ensure(DockerClient client, ContainerSpec spec, ModuleOutput output) throws ContainerException {
+    static void ensure(DockerClient client, ContainerSpec spec, List<RegistryCredentials> credentials,
+            ModuleOutput output) throws ContainerException {
         if (present(client, spec.image())) {
             return;
         }
@@ -22,7 +26,7 @@ final class Images {
             throw new ContainerException("module " + spec.module() + ": image " + spec.image()
                     + " is not present and its imagePullPolicy is never");
         }
-        pull(client, spec.module(), withDefaultTag(spec.image()), output);
+        pull(client, spec.module(), withDefaultTag(spec.image()), credentials, output);
     }
 
     private static boolean present(DockerClient client, String image) {
@@ -34,8 +38,8 @@ final class Images {
         }
     }
 
-    private static void pull(DockerClient client, String module, String image, ModuleOutput output)
-            throws ContainerException {
+    private static void pull(DockerClient client, String module, String image, List<RegistryCredentials> credentials,
+            ModuleOutput output) throws ContainerException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         var progress = new PullImageResultCallback() {
             @Override
@@ -59,7 +63,11 @@ final class Images {
             }
         };
         try {
-            client.pullImageCmd(image).exec(progress).awaitCompletion();
+            PullImageCmd pull = client.pullImageCmd(image);
+            credentials.stream().filter(c -> c.isFor(image)).findFirst().ifPresent(c -> pull.withAuthConfig(
+                    new AuthConfig().withRegistryAddress(c.address()).withUsername(c.username())
+                            .withPassword(c.password())));
+            pull.exec(progress).awaitCompletion();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ContainerException("module " + module + ": pull of " + image + " interrupted", e);

@@ -38,13 +38,15 @@ public final class ModuleContainers {
 
     private final DockerClient client;
     private final String edgeId;
+    private final List<RegistryCredentials> credentials;
 
-    ModuleContainers(DockerClient client, String edgeId) {
+    ModuleContainers(DockerClient client, String edgeId, List<RegistryCredentials> credentials) {
         if (edgeId == null || edgeId.isBlank()) {
             throw new IllegalArgumentException("edge id must not be blank");
         }
         this.client = client;
         this.edgeId = edgeId;
+        this.credentials = List.copyOf(credentials);
     }
 
     /** @return the edge id the containers are labelled with */
@@ -53,7 +55,8 @@ public final class ModuleContainers {
     }
 
     /**
-     * Starts a module: makes sure the image is there (pulling it only when missing and allowed), replaces a
+     * Starts a module: makes sure the image is there (pulling it only when missing and allowed, with the
+     * credentials for its registry if any), replaces a
      * container of this edge left under the same name, creates the container, starts it and streams its output.
      *
      * @param spec the module
@@ -69,7 +72,7 @@ public final class ModuleContainers {
         } catch (CreateOptionsException e) {
             throw new CreateOptionsException(e.jsonPath(), e.problem() + " (module " + spec.module() + ")");
         }
-        Images.ensure(client, spec, output);
+        Images.ensure(client, spec, credentials, output);
         String name = containerName(spec.module());
         removeStale(name);
         String id = create(spec, options, name);

@@ -1,9 +1,11 @@
 package io.edgestudio.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -33,9 +35,7 @@ class ImagePullTest {
         }
         try {
             edge.removeLeftovers();
-            engine.client().removeImageCmd(registry.image()).withForce(true).exec();
-        } catch (NotFoundException e) {
-            // not pulled
+            removeImage(registry.image());
         } finally {
             registry.close();
         }
@@ -62,5 +62,36 @@ class ImagePullTest {
         assertThat(second.awaitExit(TIMEOUT)).isZero();
         assertThat(again.pulls()).isEmpty();
         assertThat(registry.requests()).as("requests to the registry").isEqualTo(requestsAfterPull);
+    }
+
+    @Test
+    void aPrivateRegistryIsPulledFromWithTheCredentialsForItsAddress() throws Exception {
+        try (LocalRegistry secured = new LocalRegistry(TestEngine.busybox(), "edgestudio-test/private",
+                UUID.randomUUID().toString(), "edge", "s3cret")) {
+            String address = secured.image().substring(0, secured.image().indexOf('/'));
+            ContainerSpec spec = new ContainerSpec("private", secured.image(), Map.of(), "{\"Cmd\": [\"echo\", \"in\"]}");
+            try {
+                assertThatThrownBy(() -> edge.start(spec, ModuleOutput.DISCARD))
+                        .isInstanceOf(ContainerException.class)
+                        .hasMessageStartingWith("module private: cannot pull image " + secured.image());
+
+                ModuleContainers withCredentials = engine.containers(edge.edgeId(), List.of(
+                        new RegistryCredentials("other.example:5000", "nobody", "wrong"),
+                        new RegistryCredentials("https://" + address + "/", "edge", "s3cret")));
+                RecordedOutput output = new RecordedOutput();
+                assertThat(withCredentials.start(spec, output).awaitExit(TIMEOUT)).isZero();
+                assertThat(output.lines()).containsExactly("stdout: in");
+            } finally {
+                removeImage(secured.image());
+            }
+        }
+    }
+
+    private void removeImage(String image) {
+        try {
+            engine.client().removeImageCmd(image).withForce(true).exec();
+        } catch (NotFoundException e) {
+            // not pulled
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ final class LocalRegistry implements AutoCloseable {
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     private final byte[] manifest;
     private final AtomicInteger requests = new AtomicInteger();
+    private final String authorization;
 
     /**
      * @param busybox a statically linked busybox binary
@@ -47,6 +49,18 @@ final class LocalRegistry implements AutoCloseable {
      * @param tag the tag
      */
     LocalRegistry(Path busybox, String repository, String tag) throws IOException {
+        this(busybox, repository, tag, null, null);
+    }
+
+    /**
+     * A registry that answers only requests with HTTP basic authentication for the given user.
+     *
+     * @param username the user, or null for no authentication
+     * @param password the password
+     */
+    LocalRegistry(Path busybox, String repository, String tag, String username, String password) throws IOException {
+        this.authorization = username == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.repository = repository;
         this.tag = tag;
         byte[] layerTar = rootfs(busybox);
@@ -100,8 +114,16 @@ final class LocalRegistry implements AutoCloseable {
             }
             in.reset();
             String[] requestLine = readLine(in).split(" ");
-            while (!readLine(in).isEmpty()) {
-                // headers are not needed
+            String givenAuthorization = null;
+            for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
+                if (header.regionMatches(true, 0, "Authorization:", 0, 14)) {
+                    givenAuthorization = header.substring(14).trim();
+                }
+            }
+            if (authorization != null && !authorization.equals(givenAuthorization)) {
+                connection.getOutputStream().write(("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"edge\"\r\n"
+                        + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                return;
             }
             respond(connection.getOutputStream(), requestLine[0], requestLine[1]);
         } catch (IOException | RuntimeException e) {
