@@ -115,6 +115,7 @@ class ModuleContainersTest {
         assertThat(container.exit().get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
         assertThat(container.running()).isFalse();
         assertThat(output.lines()).containsExactly("stderr: giving up");
+        assertThat(container.stop(Duration.ofSeconds(1))).as("stopping an exited container").isEqualTo(3);
     }
 
     @Test
