@@ -40,13 +40,13 @@ public final class EnvironmentModule {
         System.out.println("STEP sent");
 
         client.subscribeToDesiredProperties((twin, context) -> { }, null); // the SDK's condition for getTwin
-        Twin twin = client.getTwin();
+        Twin twin = SdkTwinCalls.getTwin(client);
         System.out.println("STEP desired threshold=" + twin.getDesiredProperties().get("threshold") + " version="
                 + twin.getDesiredProperties().getVersion());
 
         TwinCollection reported = new TwinCollection();
         reported.put("credentials", "workload");
-        System.out.println("STEP reported version=" + client.updateReportedProperties(reported).getVersion());
+        System.out.println("STEP reported version=" + SdkTwinCalls.updateReported(client, reported).getVersion());
 
         client.close();
         System.out.println("STEP closed");
