@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "edge", mixinStandardHelpOptions = true, versionProvider = EdgeVersion.class,
         description = "Edge Studio: validate and generate Azure IoT Edge solutions written in .edge files.",
-        subcommands = { ValidateCommand.class, GenerateCommand.class })
+        subcommands = { ValidateCommand.class, GenerateCommand.class,
+                SendCommand.class, TwinCommand.class, InvokeCommand.class, MonitorCommand.class,
+                OfflineCommand.class, OnlineCommand.class, StatusCommand.class })
 public final class EdgeCli implements Runnable {
 
     @Override
@@ -19,7 +21,8 @@ public final class EdgeCli implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this; {@link #main} exits with it). */
     public static int execute(String... args) {
-        return new CommandLine(new EdgeCli()).execute(args); // picocli exits with 2 on invalid input
+        // No @file expansion: `edge send` and `edge invoke` read @file themselves, as JSON.
+        return new CommandLine(new EdgeCli()).setExpandAtFiles(false).execute(args); // 2 on invalid input
     }
 
     public static void main(String[] args) {

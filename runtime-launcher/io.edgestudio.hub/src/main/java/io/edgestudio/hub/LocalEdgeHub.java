@@ -17,11 +17,17 @@ import io.edgestudio.hub.tls.HubCertificates;
 import io.edgestudio.hub.twin.FileTwinStore;
 import io.edgestudio.hub.twin.InMemoryTwinStore;
 import io.edgestudio.hub.twin.TwinStore;
+import io.edgestudio.hub.workload.ModuleGenerations;
+import io.edgestudio.hub.workload.WorkloadApi;
+import io.edgestudio.hub.workload.WorkloadServer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +49,9 @@ public final class LocalEdgeHub implements AutoCloseable {
     private final ModuleCredentials credentials;
     private final List<MqttServer> servers = new ArrayList<>();
     private ManagementServer management;
+    private WorkloadServer workload;
+    private ModuleGenerations generations;
+    private LocalEdgeHubOptions options;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "edgehub-maintenance");
         thread.setDaemon(true);
@@ -85,6 +94,7 @@ public final class LocalEdgeHub implements AutoCloseable {
         EdgeHub hub = new EdgeHub(settings, identities, store, routing, twins, Clock.systemUTC());
         manifest.desiredProperties().forEach(hub.twins()::replaceDesired);
         LocalEdgeHub edge = new LocalEdgeHub(hub, store, credentials);
+        edge.options = options;
         try {
             edge.servers.add(MqttServer.start(edge.hub, options.tlsAddress(), certificates.serverContext(),
                     MqttServer.CONNECT_TIMEOUT));
@@ -94,6 +104,13 @@ public final class LocalEdgeHub implements AutoCloseable {
             if (options.managementAddress() != null) {
                 ManagementApi api = new ManagementApi(hub, manifest.modules().keySet(), manifest.routes().values());
                 edge.management = ManagementServer.start(api, hub.upstream(), options.managementAddress());
+            }
+            if (options.workloadAddress() != null) {
+                edge.generations = ModuleGenerations.open(options.stateDirectory().resolve("workload/generations"));
+                modules.forEach(m -> edge.generations.generationId(m.moduleId()));
+                WorkloadApi workloadApi = new WorkloadApi(identities, edge.generations,
+                        Files.readString(certificates.caFile()));
+                edge.workload = WorkloadServer.start(workloadApi, options.workloadAddress());
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             edge.close();
@@ -134,8 +151,47 @@ public final class LocalEdgeHub implements AutoCloseable {
         return Optional.ofNullable(management);
     }
 
+    /** @return the workload API (IOTEDGE_WORKLOADURI), if the options asked for one */
+    public Optional<WorkloadServer> workload() {
+        return Optional.ofNullable(workload);
+    }
+
+    /**
+     * The environment edgeAgent gives a module under the IoT Edge daemon: with it, and no
+     * {@code EdgeHubConnectionString}, an Azure IoT SDK module ({@code createFromEnvironment}) signs its tokens
+     * through the workload API, trusts its trust bundle and connects to this hub.
+     *
+     * @param module a module of the deployment
+     * @return {@code IOTEDGE_WORKLOADURI}, {@code IOTEDGE_AUTHSCHEME}, {@code IOTEDGE_MODULEGENERATIONID},
+     *         {@code IOTEDGE_IOTHUBHOSTNAME}, {@code IOTEDGE_GATEWAYHOSTNAME}, {@code IOTEDGE_DEVICEID},
+     *         {@code IOTEDGE_MODULEID}, {@code IOTEDGE_APIVERSION} and {@code RuntimeLogLevel}
+     * @throws IllegalStateException if the hub runs without a workload API
+     * @throws IllegalArgumentException if the module is not in the deployment
+     */
+    public Map<String, String> workloadEnvironment(String module) {
+        if (workload == null) {
+            throw new IllegalStateException("the hub runs without a workload API (LocalEdgeHubOptions.workloadAddress)");
+        }
+        String generation = generations.find(module)
+                .orElseThrow(() -> new IllegalArgumentException("no module " + module + " in the deployment"));
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("IOTEDGE_WORKLOADURI", workload.uri());
+        environment.put("IOTEDGE_AUTHSCHEME", "sasToken");
+        environment.put("IOTEDGE_MODULEGENERATIONID", generation);
+        environment.put("IOTEDGE_IOTHUBHOSTNAME", options.hubHostName());
+        environment.put("IOTEDGE_GATEWAYHOSTNAME", options.gatewayHostName());
+        environment.put("IOTEDGE_DEVICEID", options.deviceId());
+        environment.put("IOTEDGE_MODULEID", module);
+        environment.put("IOTEDGE_APIVERSION", WorkloadApi.API_VERSION);
+        environment.put("RuntimeLogLevel", "info");
+        return environment;
+    }
+
     @Override
     public void close() {
+        if (workload != null) {
+            workload.close();
+        }
         if (management != null) {
             management.close();
         }

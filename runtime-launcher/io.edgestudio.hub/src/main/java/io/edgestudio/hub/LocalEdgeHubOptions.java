@@ -18,10 +18,21 @@ import java.time.Duration;
  * @param inflightTimeout after how long an unacknowledged message is given up
  * @param maintenanceInterval how often in-flight expiry and the TTL cleanup pass run
  * @param managementAddress the management HTTP API listener; null for none
+ * @param workloadAddress the workload API listener (IOTEDGE_WORKLOADURI, for modules without a connection
+ *        string): 127.0.0.1, since the Java SDK sends plain HTTP only to {@code localhost}; null for none
  */
 public record LocalEdgeHubOptions(Path stateDirectory, String deviceId, String hubHostName,
         InetSocketAddress tlsAddress, InetSocketAddress plainAddress, boolean persistent, int inflightWindow,
-        Duration inflightTimeout, Duration maintenanceInterval, InetSocketAddress managementAddress) {
+        Duration inflightTimeout, Duration maintenanceInterval, InetSocketAddress managementAddress,
+        InetSocketAddress workloadAddress) {
+
+    /** Options without a workload API (the form before it existed). */
+    public LocalEdgeHubOptions(Path stateDirectory, String deviceId, String hubHostName,
+            InetSocketAddress tlsAddress, InetSocketAddress plainAddress, boolean persistent, int inflightWindow,
+            Duration inflightTimeout, Duration maintenanceInterval, InetSocketAddress managementAddress) {
+        this(stateDirectory, deviceId, hubHostName, tlsAddress, plainAddress, persistent, inflightWindow,
+                inflightTimeout, maintenanceInterval, managementAddress, null);
+    }
 
     /** The SDK's fixed MQTT over TLS port. */
     public static final int MQTT_TLS_PORT = 8883;
@@ -51,7 +62,7 @@ public record LocalEdgeHubOptions(Path stateDirectory, String deviceId, String h
      */
     public LocalEdgeHubOptions withTlsAddress(InetSocketAddress address) {
         return new LocalEdgeHubOptions(stateDirectory, deviceId, hubHostName, address, plainAddress, persistent,
-                inflightWindow, inflightTimeout, maintenanceInterval, managementAddress);
+                inflightWindow, inflightTimeout, maintenanceInterval, managementAddress, workloadAddress);
     }
 
     /**
@@ -60,7 +71,7 @@ public record LocalEdgeHubOptions(Path stateDirectory, String deviceId, String h
      */
     public LocalEdgeHubOptions withPlainAddress(InetSocketAddress address) {
         return new LocalEdgeHubOptions(stateDirectory, deviceId, hubHostName, tlsAddress, address, persistent,
-                inflightWindow, inflightTimeout, maintenanceInterval, managementAddress);
+                inflightWindow, inflightTimeout, maintenanceInterval, managementAddress, workloadAddress);
     }
 
     /**
@@ -69,6 +80,15 @@ public record LocalEdgeHubOptions(Path stateDirectory, String deviceId, String h
      */
     public LocalEdgeHubOptions withManagementAddress(InetSocketAddress address) {
         return new LocalEdgeHubOptions(stateDirectory, deviceId, hubHostName, tlsAddress, plainAddress, persistent,
-                inflightWindow, inflightTimeout, maintenanceInterval, address);
+                inflightWindow, inflightTimeout, maintenanceInterval, address, workloadAddress);
+    }
+
+    /**
+     * @param address the workload API address (127.0.0.1 for the Java SDK; port 0 picks a free one), or null
+     * @return a copy serving the workload API there
+     */
+    public LocalEdgeHubOptions withWorkloadAddress(InetSocketAddress address) {
+        return new LocalEdgeHubOptions(stateDirectory, deviceId, hubHostName, tlsAddress, plainAddress, persistent,
+                inflightWindow, inflightTimeout, maintenanceInterval, managementAddress, address);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgestudio.hub.core.EdgeHub;
 import io.edgestudio.hub.core.HubMetrics;
 import io.edgestudio.hub.core.ModuleSession;
+import io.edgestudio.hub.core.QueueName;
 import io.edgestudio.hub.method.MethodInvoker;
 import io.edgestudio.hub.method.MethodResult;
 import io.edgestudio.routes.RouteDefinition;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -86,6 +88,9 @@ public final class ManagementApi {
         } else if (r.pathMatches("api", "v1", "routes")) {
             expect(r, "GET");
             return ApiResponse.json(200, routesJson());
+        } else if (r.pathMatches("api", "v1", "queues")) {
+            expect(r, "GET");
+            return ApiResponse.json(200, queuesJson());
         } else if (r.pathMatches("metrics")) {
             expect(r, "GET");
             return ApiResponse.text(PrometheusExposition.CONTENT_TYPE,
@@ -128,6 +133,22 @@ public final class ManagementApi {
             entry.put("timeToLiveSecs", route.timeToLiveSecs())
                     .put("messagesRouted", hub.metrics().get(HubMetrics.ROUTED, route.name()));
         }
+        return list;
+    }
+
+    /** Every store-and-forward queue: endpoint, priority ({@code "default"} or 0-9) and waiting messages. */
+    private ArrayNode queuesJson() {
+        ArrayNode list = MAPPER.createArrayNode();
+        hub.store().queues().stream().map(QueueName::parse).flatMap(Optional::stream)
+                .sorted(QueueName.DELIVERY_ORDER).forEach(queue -> {
+                    ObjectNode entry = list.addObject().put("endpoint", queue.endpoint());
+                    if (queue.priority() == QueueName.DEFAULT_PRIORITY) {
+                        entry.put("priority", "default");
+                    } else {
+                        entry.put("priority", queue.priority());
+                    }
+                    entry.put("length", hub.store().size(queue.format()));
+                });
         return list;
     }
 

@@ -82,8 +82,6 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
         HttpUtil.setTransferEncodingChunked(response, true);
         ctx.write(response);
-        // A comment first: once the client reads it, the subscription is in place.
-        event(ctx, ": subscribed to upstream\n\n");
         Consumer<StoredMessage> listener = message -> {
             if (ctx.channel().isWritable()) {
                 event(ctx, "event: message\ndata: " + UpstreamFeed.toJson(message) + "\n\n");
@@ -93,6 +91,8 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
         };
         upstream.addListener(listener);
         ctx.channel().closeFuture().addListener(f -> upstream.removeListener(listener));
+        // Then a comment: once the client reads it, the subscription is in place (events queue behind it).
+        event(ctx, ": subscribed to upstream\n\n");
     }
 
     private static void event(ChannelHandlerContext ctx, String text) {

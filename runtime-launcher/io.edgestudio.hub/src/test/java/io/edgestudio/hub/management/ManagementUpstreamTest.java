@@ -113,6 +113,8 @@ class ManagementUpstreamTest {
                 () -> metrics().contains("edgehub_queue_length{endpoint=\"$upstream\",priority=\"default\"} 2"));
         assertThat(upstream()).isEmpty();
         assertThat(json(api.get("/api/v1/upstream/online")).path("online").asBoolean()).isFalse();
+        assertThat(json(api.get("/api/v1/queues"))).contains(ManagementClient.JSON.readTree(
+                "{\"endpoint\":\"$upstream\",\"priority\":\"default\",\"length\":2}"));
 
         api.send("PUT", "/api/v1/upstream/online", "{\"online\": true}");
 

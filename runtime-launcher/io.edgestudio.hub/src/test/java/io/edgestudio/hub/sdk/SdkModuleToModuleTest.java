@@ -33,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,8 +104,6 @@ class SdkModuleToModuleTest {
     }
 
     @Test
-    @Disabled("Intermittent under heavy machine load (about 1 run in 4): the SDK times out waiting for a twin "
-            + "answer the hub logs as sent; MqttTwinTest covers the wire contract. Issue 5 follow-up.")
     void twinGetReportedPatchAndDesiredPatch() throws Exception {
         edge.hub.twins().replaceDesired("twinned", (ObjectNode) JSON.readTree("{\"interval\":5}"));
         BlockingQueue<Twin> desiredUpdates = new LinkedBlockingQueue<>();
@@ -114,13 +111,15 @@ class SdkModuleToModuleTest {
         client.open(false);
         client.subscribeToDesiredProperties((twin, context) -> desiredUpdates.add(twin), null);
 
-        Twin twin = client.getTwin();
+        Twin twin = SdkTwinCalls.getTwin(client); // SDK 2.5.0 may lose an answer under load: see SdkTwinCalls
         assertThat(twin.getDesiredProperties()).containsEntry("interval", 5L);
         assertThat(twin.getDesiredProperties().getVersion()).isEqualTo(2);
 
         TwinCollection reported = new TwinCollection();
         reported.put("status", "running");
-        assertThat(client.updateReportedProperties(reported).getVersion()).isEqualTo(2);
+        int version = SdkTwinCalls.updateReported(client, reported).getVersion();
+        assertThat(version).as("the hub's new reported version").isGreaterThanOrEqualTo(2)
+                .isEqualTo((int) edge.hub.twins().get("twinned").reportedVersion());
         assertThat(edge.hub.twins().get("twinned").reported().path("status").asText()).isEqualTo("running");
 
         edge.hub.twins().patchDesired("twinned", (ObjectNode) JSON.readTree("{\"interval\":10}"));
