@@ -172,6 +172,35 @@ class ModuleProjectTest {
         assertTrue(counter.getFile("target/classes/counter/CounterHandler.class").exists(), "the module compiled");
     }
 
+    @Test
+    void aJavaModuleWrittenByHandIsGeneratedAndImportedByTheBuilder() throws Exception {
+        IProject solution = Workbench.createProject("modules-by-hand");
+        projects.add(solution);
+        EdgeNature.addTo(solution);
+        Workbench.write(solution, "plant.edge", """
+                solution Plant {
+                    device "plant-dev"
+                }
+                message Reading {
+                    value: double
+                }
+                module Relay java {
+                    input in: Reading
+                    output out: Reading
+                }
+                route RelayToCloud: Relay.out -> $upstream
+                """);
+
+        solution.build(IncrementalProjectBuilder.FULL_BUILD, null);
+
+        assertTrue(solution.getFile("modules/Relay/src/main/java/relay/RelayHandler.java").exists());
+        Workbench.waitUntil("the Relay module imported", BUILD_TIMEOUT, () -> ModuleProjects.find(solution, "Relay") != null);
+        IProject relay = ModuleProjects.find(solution, "Relay");
+        projects.add(relay);
+        buildAndAssertNoErrors(relay);
+        assertTrue(relay.getFile("target/classes/relay/RelayModule.class").exists(), "the module compiled");
+    }
+
     private IProject runSolutionWizard(String name) throws CoreException {
         EdgeSolutionWizard wizard = new EdgeSolutionWizard();
         wizard.init(PlatformUI.getWorkbench(), StructuredSelection.EMPTY);

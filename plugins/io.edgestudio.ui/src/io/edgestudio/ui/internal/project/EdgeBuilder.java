@@ -30,7 +30,7 @@ import io.edgestudio.ui.EdgeUi;
  * checks every {@code .edge} file of the open projects (including errors one file causes in another) and
  * keeps the Problems view current; the builder starts it, then generates the deployment manifests into
  * {@code config/} and the project of each Java module into {@code modules/<Module>/} (never overwriting a
- * module's handler class) whenever a {@code .edge} file changed. A solution with errors is not generated,
+ * module's handler class, importing a new module as a Java project) whenever a {@code .edge} file changed. A solution with errors is not generated,
  * and the project says so with a marker rather than keeping stale output silently.
  */
 public final class EdgeBuilder extends IncrementalProjectBuilder {
@@ -104,7 +104,9 @@ public final class EdgeBuilder extends IncrementalProjectBuilder {
                     "Cannot write the deployment manifests into " + output, e));
         }
         try {
-            skeletons.generate(project, edge, progress.split(1));
+            if (skeletons.generate(project, edge, progress.split(1))) {
+                ModuleProjects.scheduleImport(project);
+            }
         } catch (GeneratorException e) {
             report("Module projects not generated: " + e.getMessage());
         } catch (IOException e) {

@@ -15,9 +15,11 @@ import org.eclipse.core.resources.IProjectDescription;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IWorkspaceRoot;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.resources.WorkspaceJob;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.QualifiedName;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
@@ -35,7 +37,8 @@ import io.edgestudio.ui.EdgeUi;
  * The generated Java modules of a solution as workspace Java projects. A module's Maven project under
  * {@code modules/<Module>/} becomes a project of its own at that location (named {@code <solution>-<Module>}),
  * with the Java nature, {@code src/main/java} and {@code src/test/java} as source folders, the JavaSE-21 JRE
- * and the Edge Module Libraries container: it compiles without Maven support in the IDE.
+ * and the Edge Module Libraries container: it compiles without Maven support in the IDE. The wizards import
+ * the modules they generate at once; the builder imports those a hand edit of the solution adds.
  */
 public final class ModuleProjects {
 
@@ -85,6 +88,24 @@ public final class ModuleProjects {
             }
         }
         return created;
+    }
+
+    /**
+     * Imports the generated modules of {@code solution} that have no project yet, in a workspace job: the
+     * builder cannot create projects while it builds.
+     */
+    static void scheduleImport(IProject solution) {
+        WorkspaceJob job = new WorkspaceJob("Importing the Java modules of " + solution.getName()) {
+            @Override
+            public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
+                if (solution.isOpen()) {
+                    importAll(solution, monitor);
+                }
+                return Status.OK_STATUS;
+            }
+        };
+        job.setRule(ResourcesPlugin.getWorkspace().getRoot());
+        job.schedule();
     }
 
     /** Names of the modules under {@code modules/} whose {@code pom.xml} Edge Studio generated. */

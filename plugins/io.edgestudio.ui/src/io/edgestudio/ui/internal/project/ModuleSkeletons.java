@@ -27,12 +27,16 @@ final class ModuleSkeletons {
 
     private final JavaSkeletonGenerator generator = new JavaSkeletonGenerator();
 
-    /** Generates the skeletons of {@code edge} into {@code project}'s modules folder. */
-    void generate(IProject project, EdgeSolution edge, SubMonitor progress) throws IOException, CoreException {
+    /**
+     * Generates the skeletons of {@code edge} into {@code project}'s modules folder; returns whether a module
+     * has no Java project yet.
+     */
+    boolean generate(IProject project, EdgeSolution edge, SubMonitor progress) throws IOException, CoreException {
         List<Module> modules = generator.javaModules(edge);
         if (modules.isEmpty()) {
-            return;
+            return false;
         }
+        boolean unimported = false;
         progress.setWorkRemaining(modules.size() + 1);
         Path modulesDir = project.getLocation().append(ModuleProjects.MODULES_FOLDER).toPath();
         List<Path> written = generator.generate(edge, modulesDir);
@@ -43,7 +47,9 @@ final class ModuleSkeletons {
             List<IContainer> containers = new ArrayList<>();
             containers.add(project.getFolder(ModuleProjects.MODULES_FOLDER + "/" + module.getName()));
             IProject moduleProject = ModuleProjects.find(project, module.getName());
-            if (moduleProject != null && moduleProject.isOpen()) {
+            if (moduleProject == null) {
+                unimported = true;
+            } else if (moduleProject.isOpen()) {
                 containers.add(moduleProject);
             }
             SubMonitor refresh = progress.split(1).setWorkRemaining(containers.size());
@@ -56,6 +62,7 @@ final class ModuleSkeletons {
                 }
             }
         }
+        return unimported;
     }
 
     private static void markDerived(IFile file) throws CoreException {
