@@ -1,6 +1,7 @@
 package io.edgestudio.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,7 @@ import org.eclipse.jface.resource.ColorRegistry;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
@@ -213,7 +215,43 @@ class EdgeEditorServicesTest {
         assertEquals(SWT.BOLD, keywordStyle.fontStyle & SWT.BOLD);
         assertEquals(colors.get("io.edgestudio.ui.syntax.string"), text.getStyleRangeAtOffset(string).foreground);
         StyleRange name = text.getStyleRangeAtOffset(SOLUTION.indexOf("Sensor {") + 1);
-        assertEquals(null, name == null ? null : name.foreground, "a name is not a keyword");
+        assertNotEquals(colors.get("io.edgestudio.ui.syntax.keyword"), name == null ? null : name.foreground,
+                "a name is not a keyword");
+    }
+
+    @Test
+    void namesAreColouredByWhatTheyNameAndKeepTheirColourThroughEdits() throws Exception {
+        IEditorPart editor = IDE.openEditor(Workbench.page(), solution);
+        ITextViewer viewer = Workbench.viewer(editor);
+        StyledText text = viewer.getTextWidget();
+        ColorRegistry colors = PlatformUI.getWorkbench().getThemeManager().getCurrentTheme().getColorRegistry();
+        Color module = colors.get("io.edgestudio.ui.syntax.module");
+        Color port = colors.get("io.edgestudio.ui.syntax.port");
+        int moduleReference = SOLUTION.indexOf("Filter.input1");
+        int portReference = moduleReference + "Filter.".length();
+        int typeReference = SOLUTION.indexOf("Telemetry", SOLUTION.indexOf("output temperatureOutput"));
+        int moduleDeclaration = SOLUTION.indexOf("Sensor {");
+
+        Workbench.waitUntil("semantic colouring", TIMEOUT, () -> module.equals(foreground(text, moduleReference)));
+
+        assertEquals(port, foreground(text, portReference));
+        assertEquals(colors.get("io.edgestudio.ui.syntax.type"), foreground(text, typeReference));
+        assertEquals(module, foreground(text, moduleDeclaration));
+        assertEquals(SWT.BOLD, text.getStyleRangeAtOffset(moduleDeclaration).fontStyle & SWT.BOLD, "declarations are bold");
+        assertEquals(0, text.getStyleRangeAtOffset(moduleReference).fontStyle & SWT.BOLD, "references are not");
+
+        viewer.getDocument().replace(0, 0, "\n\n");
+        assertEquals(module, foreground(text, moduleReference + 2), "an edit before a name moves its colour at once");
+        viewer.getDocument().replace(viewer.getDocument().get().indexOf("route FilterToCloud"), 0,
+                "route FilterAgain: Filter.output1 -> $upstream\n");
+        int added = viewer.getDocument().get().indexOf("Filter.output1");
+        Workbench.waitUntil("colouring of the new route", TIMEOUT, () -> module.equals(foreground(text, added))
+                && port.equals(foreground(text, added + "Filter.".length())));
+    }
+
+    private static Color foreground(StyledText text, int offset) {
+        StyleRange style = text.getStyleRangeAtOffset(offset);
+        return style == null ? null : style.foreground;
     }
 
     @Test

@@ -39,12 +39,24 @@ final class Workbench {
         return project;
     }
 
-    /** Closes all editors (discarding changes) and deletes the project with its content. */
+    /**
+     * Closes all editors (discarding changes) and deletes the project with its content, after the projects
+     * inside it (the Java projects of generated modules).
+     */
     static void deleteProject(IProject project) throws CoreException {
         page().closeAllEditors(false);
-        if (project != null) {
-            project.delete(true, true, null);
+        if (project == null || !project.exists()) {
+            return;
         }
+        if (project.getLocation() != null) {
+            for (IProject nested : ResourcesPlugin.getWorkspace().getRoot().getProjects()) {
+                if (!nested.equals(project) && nested.getLocation() != null
+                        && project.getLocation().isPrefixOf(nested.getLocation())) {
+                    nested.delete(true, true, null);
+                }
+            }
+        }
+        project.delete(true, true, null);
     }
 
     static IFile write(IProject project, String name, String content) throws CoreException {

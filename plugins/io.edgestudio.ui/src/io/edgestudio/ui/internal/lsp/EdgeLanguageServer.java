@@ -19,6 +19,7 @@ import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.semantictokens.SemanticTokensService;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
 
@@ -46,10 +47,12 @@ public final class EdgeLanguageServer {
     private final DocumentSync documents;
     private final WorkspaceWatcher watcher;
     private final CompletableFuture<?> ready;
+    private final SemanticTokensService semanticTokens;
 
-    private EdgeLanguageServer(LanguageServerImpl server, Injector language) {
+    private EdgeLanguageServer(LanguageServerImpl server, Injector language, SemanticTokensService semanticTokens) {
         this.server = server;
         this.language = language;
+        this.semanticTokens = semanticTokens;
         this.documents = new DocumentSync(server, this::awaitReady);
         server.connect(new EdgeLanguageClient());
         // Any notification sent before initialize has finished would cancel it (the server cancels running
@@ -82,7 +85,8 @@ public final class EdgeLanguageServer {
         // ServerModule finds languages with java.util.ServiceLoader, which cannot see across OSGi bundles.
         Injector injector = Guice.createInjector(Modules.override(new ServerModule())
                 .with(binder -> binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry)));
-        return new EdgeLanguageServer(injector.getInstance(LanguageServerImpl.class), language);
+        return new EdgeLanguageServer(injector.getInstance(LanguageServerImpl.class), language,
+                injector.getInstance(SemanticTokensService.class));
     }
 
     /** Document synchronisation with the server: open, change and close editor buffers. */
@@ -131,6 +135,16 @@ public final class EdgeLanguageServer {
      */
     void awaitProcessed() {
         await(() -> server.symbol(new WorkspaceSymbolParams("\u0000")));
+    }
+
+    /** The legend of {@code semanticTokensFull}: token type names by index. */
+    public List<String> semanticTokenTypes() {
+        return semanticTokens.getTokenTypes();
+    }
+
+    /** The legend of {@code semanticTokensFull}: token modifier names by bit. */
+    public List<String> semanticTokenModifiers() {
+        return semanticTokens.getTokenModifiers();
     }
 
     /** The language's own IDE injector (grammar access, lexer, services). */

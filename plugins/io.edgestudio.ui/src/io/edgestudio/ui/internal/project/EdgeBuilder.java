@@ -20,6 +20,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 
 import io.edgestudio.dsl.generator.DeploymentManifestGenerator;
+import io.edgestudio.dsl.generator.EdgeSolution;
 import io.edgestudio.dsl.generator.GeneratorException;
 import io.edgestudio.dsl.generator.SolutionLoader;
 import io.edgestudio.ui.EdgeUi;
@@ -28,8 +29,9 @@ import io.edgestudio.ui.EdgeUi;
  * Builder of Edge Solution projects. Validation runs in the workspace's {@code .edge} language server, which
  * checks every {@code .edge} file of the open projects (including errors one file causes in another) and
  * keeps the Problems view current; the builder starts it, then generates the deployment manifests into
- * {@code config/} whenever a {@code .edge} file changed. A solution with errors is not generated, and the
- * project says so with a marker rather than keeping stale manifests silently.
+ * {@code config/} and the project of each Java module into {@code modules/<Module>/} (never overwriting a
+ * module's handler class, importing a new module as a Java project) whenever a {@code .edge} file changed. A solution with errors is not generated,
+ * and the project says so with a marker rather than keeping stale output silently.
  */
 public final class EdgeBuilder extends IncrementalProjectBuilder {
 
@@ -39,13 +41,15 @@ public final class EdgeBuilder extends IncrementalProjectBuilder {
     /** Project folder of the generated deployment manifests. */
     public static final String CONFIG_FOLDER = "config";
 
+    private final ModuleSkeletons skeletons = new ModuleSkeletons();
+
     @Override
     protected IProject[] build(int kind, Map<String, String> args, IProgressMonitor monitor) throws CoreException {
-        SubMonitor progress = SubMonitor.convert(monitor, "Building Edge solution " + getProject().getName(), 3);
+        SubMonitor progress = SubMonitor.convert(monitor, "Building Edge solution " + getProject().getName(), 4);
         EdgeUi.languageServer().awaitReady();
         progress.worked(1);
         if (kind == FULL_BUILD || edgeFilesChanged(getDelta(getProject()))) {
-            generate(progress.split(2));
+            generate(progress.split(3));
         }
         return null;
     }
@@ -77,8 +81,14 @@ public final class EdgeBuilder extends IncrementalProjectBuilder {
             return;
         }
         Path output = project.getLocation().append(CONFIG_FOLDER).toFile().toPath();
+        EdgeSolution edge;
         try {
-            List<Path> written = new DeploymentManifestGenerator().generate(loaded.resources(), output, Set.of());
+            edge = EdgeSolution.of(loaded.resources());
+        } catch (GeneratorException e) {
+            return; // .edge files without a solution block (yet): nothing to generate
+        }
+        try {
+            List<Path> written = new DeploymentManifestGenerator().generate(edge, output, Set.of());
             IFolder config = project.getFolder(CONFIG_FOLDER);
             config.refreshLocal(IResource.DEPTH_ONE, progress.split(1));
             for (Path file : written) {
@@ -88,12 +98,20 @@ public final class EdgeBuilder extends IncrementalProjectBuilder {
                 }
             }
         } catch (GeneratorException e) {
-            if (!e.getMessage().contains("no solution")) {
-                report("Deployment manifests not generated: " + e.getMessage());
-            }
+            report("Deployment manifests not generated: " + e.getMessage());
         } catch (IOException e) {
             throw new CoreException(new Status(IStatus.ERROR, EdgeUi.PLUGIN_ID,
                     "Cannot write the deployment manifests into " + output, e));
+        }
+        try {
+            if (skeletons.generate(project, edge, progress.split(1))) {
+                ModuleProjects.scheduleImport(project);
+            }
+        } catch (GeneratorException e) {
+            report("Module projects not generated: " + e.getMessage());
+        } catch (IOException e) {
+            throw new CoreException(new Status(IStatus.ERROR, EdgeUi.PLUGIN_ID,
+                    "Cannot write the module projects into " + ModuleProjects.MODULES_FOLDER + "/: " + e.getMessage(), e));
         }
     }
 

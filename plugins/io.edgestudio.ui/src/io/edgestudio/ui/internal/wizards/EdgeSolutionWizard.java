@@ -8,6 +8,7 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IProjectDescription;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IncrementalProjectBuilder;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -22,8 +23,12 @@ import org.eclipse.ui.dialogs.WizardNewProjectCreationPage;
 import org.eclipse.ui.ide.IDE;
 
 import io.edgestudio.ui.internal.project.EdgeNature;
+import io.edgestudio.ui.internal.project.ModuleProjects;
 
-/** File › New › Edge Solution: a project with the Edge nature and a ready-to-run example solution. */
+/**
+ * File › New › Edge Solution: a project with the Edge nature and a ready-to-run example solution, built at
+ * once, with each generated Java module imported as a Java project of the workspace.
+ */
 public final class EdgeSolutionWizard extends Wizard implements INewWizard {
 
     private IWorkbench workbench;
@@ -89,7 +94,7 @@ public final class EdgeSolutionWizard extends Wizard implements INewWizard {
 
     private void create(IProject project, IProjectDescription description, IProgressMonitor monitor)
             throws CoreException {
-        SubMonitor progress = SubMonitor.convert(monitor, "Creating " + project.getName(), 3);
+        SubMonitor progress = SubMonitor.convert(monitor, "Creating " + project.getName(), 5);
         project.create(description, progress.split(1));
         project.open(progress.split(1));
         EdgeNature.addTo(project);
@@ -97,5 +102,8 @@ public final class EdgeSolutionWizard extends Wizard implements INewWizard {
         solutionFile = project.getFile(ExampleSolution.fileName(project.getName()));
         byte[] content = ExampleSolution.text(solutionName).getBytes(StandardCharsets.UTF_8);
         solutionFile.create(new ByteArrayInputStream(content), IResource.FORCE, progress.split(1));
+        // generate now (manifests, module skeletons) so that the Java modules can be imported right away
+        project.build(IncrementalProjectBuilder.FULL_BUILD, progress.split(1));
+        ModuleProjects.importAll(project, progress.split(1));
     }
 }
