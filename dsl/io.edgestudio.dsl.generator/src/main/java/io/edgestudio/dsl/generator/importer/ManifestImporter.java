@@ -120,16 +120,18 @@ public final class ManifestImporter {
 		lines.add("Imported by edge import from " + source + ".");
 		Set<String> placeholders = new LinkedHashSet<>();
 		Matcher matcher = PLACEHOLDER.matcher(json);
+		List<String> variables = registries.stream().flatMap(r -> java.util.stream.Stream.of(r.usernameVariable(), r.passwordVariable())).toList();
 		while (matcher.find()) {
 			placeholders.add(matcher.group());
 		}
+		registries.forEach(r -> placeholders.remove("${" + r.name() + "}"));
+		variables.forEach(v -> placeholders.remove("${" + v + "}"));
 		if (!placeholders.isEmpty()) {
-			lines.add("Placeholders are kept as written; expand them before deploying: " + String.join(", ", placeholders) + ".");
+			lines.addAll(wrap("Placeholders are kept as written; expand them before deploying: " + String.join(", ", placeholders) + "."));
 		}
-		List<String> variables = registries.stream().flatMap(r -> java.util.stream.Stream.of(r.usernameVariable(), r.passwordVariable())).toList();
 		if (!variables.isEmpty()) {
-			lines.add("Registry credentials come from environment variables (" + String.join(", ", variables)
-					+ "); this file holds no secret.");
+			lines.addAll(wrap("Registry credentials come from environment variables (" + String.join(", ", variables)
+					+ "); this file holds no secret."));
 		}
 		List<ImportWarning> lost = warnings.stream().filter(w -> !w.note()).toList();
 		if (!lost.isEmpty()) {
@@ -137,6 +139,21 @@ public final class ManifestImporter {
 			lines.add("Not carried over as it was:");
 			lost.forEach(w -> lines.add("- " + w.pointer() + ": " + w.message()));
 		}
+		return lines;
+	}
+
+	/** A long header sentence as lines of at most about 110 characters, broken at spaces. */
+	private static List<String> wrap(String text) {
+		List<String> lines = new ArrayList<>();
+		StringBuilder line = new StringBuilder();
+		for (String word : text.split(" ")) {
+			if (!line.isEmpty() && line.length() + 1 + word.length() > 110) {
+				lines.add(line.toString());
+				line.setLength(0);
+			}
+			line.append(line.isEmpty() ? "" : " ").append(word);
+		}
+		lines.add(line.toString());
 		return lines;
 	}
 
