@@ -33,6 +33,8 @@ final class AgentImport {
 	private static final Set<String> STATUSES = Set.of("running", "stopped");
 	private static final Set<String> PULL_POLICIES = Set.of("on-create", "never");
 	private static final long MAX_UINT32 = 4294967295L;
+	/** Environment variable names the manifest schema allows. */
+	private static final Pattern ENV_NAME = Pattern.compile("[^+#$\\s.]+");
 
 	private final ImportLog log;
 	/** Manifest module name to .edge module name. */
@@ -246,7 +248,10 @@ final class AgentImport {
 			Map.Entry<String, JsonNode> entry = it.next();
 			String at = ImportLog.child(pointer, entry.getKey());
 			JsonNode value = entry.getValue().get("value");
-			if (!entry.getValue().isObject() || entry.getValue().size() != 1 || value == null) {
+			if (!ENV_NAME.matcher(entry.getKey()).matches()) {
+				log.warn(at, "environment variable name '" + entry.getKey() + "' is not allowed in a manifest (no '+', '#', '$', '.' "
+						+ "or white space); left out");
+			} else if (!entry.getValue().isObject() || entry.getValue().size() != 1 || value == null) {
 				log.warn(at, "an environment variable must be {\"value\": ...}; left out");
 			} else if (!value.isValueNode() || value.isNull()) {
 				log.warn(at, "an environment variable's value must be a string, number or boolean; left out");

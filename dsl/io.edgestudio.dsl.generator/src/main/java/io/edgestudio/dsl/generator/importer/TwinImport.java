@@ -24,8 +24,8 @@ final class TwinImport {
 			String at = ImportLog.child(pointer, member.getKey());
 			JsonNode value = member.getValue();
 			if (!EdgeSyntax.isMemberName(member.getKey())) {
-				log.warn(at, "twin property name '" + member.getKey() + "' cannot be written in .edge (letters, digits and '_', "
-						+ "not starting with a digit); left out of the twin schema, set it in the cloud instead");
+				log.warn(at, "'" + member.getKey() + "' cannot be a twin member name in .edge (an identifier "
+						+ "that is not a type or value keyword); left out of the twin schema, set it in the cloud instead");
 			} else if (value.isArray()) {
 				log.warn(at, "module twins cannot hold arrays (IoT Hub rejects them); left out of the twin schema");
 			} else if (value.isNull()) {

@@ -107,7 +107,7 @@ class ImportWarningsTest {
 				""");
 		assertThat(warningAt(result, "/modulesContent/Filter/properties.desired/Tags").message()).contains("arrays");
 		assertThat(warningAt(result, "/modulesContent/Filter/properties.desired/Gone").message()).contains("null");
-		assertThat(warningAt(result, "/modulesContent/Filter/properties.desired/bad-name").message()).contains("cannot be written");
+		assertThat(warningAt(result, "/modulesContent/Filter/properties.desired/bad-name").message()).contains("cannot be a twin member name");
 	}
 
 	@Test
