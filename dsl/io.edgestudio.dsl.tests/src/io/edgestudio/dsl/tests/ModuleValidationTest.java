@@ -38,13 +38,15 @@ class ModuleValidationTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "mcr.microsoft.com/azureiotedge-simulated-temperature-sensor:1.5", "localhost:5000/filter:0.0.1-amd64",
-			"influxdb", "grafana/grafana:11.2.0", "r.io/a/b@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" })
+			"influxdb", "grafana/grafana:11.2.0", "r.io/a/b@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+			"${MODULES.Filter}", "${MODULES.Filter.debug}", "$ACR_ADDRESS/filter:${TAG}",
+			"$upstream:443/microsoft/azureiotedge-agent:<Build.BuildNumber>-linux-<Architecture>" })
 	void validImageReferences(String image) throws Exception {
 		validation.assertNoIssue(files.parseOne("module M { image \"" + image + "\" }"), MODULE, IssueCodes.INVALID_IMAGE_REFERENCE);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "Upper/Case:1", "name:", "a b:1", "registry.io/name:tag with space", "-leading:1" })
+	@ValueSource(strings = { "Upper/Case:1", "name:", "a b:1", "registry.io/name:tag with space", "-leading:1", "${MODULES.A} b", "<a b>:1" })
 	void invalidImageReferences(String image) throws Exception {
 		validation.assertError(files.parseOne("module M { image \"" + image + "\" }"), MODULE, IssueCodes.INVALID_IMAGE_REFERENCE);
 	}

@@ -78,4 +78,25 @@ class RouteValidationTest {
 		validation.assertNoIssue(files.parseOne(MODULES + "route R: Sensor.* -> Sink.narrow route S: Sensor.other -> $upstream"),
 				ROUTE, IssueCodes.INCOMPATIBLE_MESSAGE_TYPE);
 	}
+
+	@Test
+	void edgeHubRouteStringsAreParsedWithErrorsInsideTheString() throws Exception {
+		var model = files.parseOne("route R: \"FROM /* WHERE $connectionDeviceId = 'leaf' INTO BrokeredEndpoint(\\\"/modules/m/inputs/i\\\")\" priority 1");
+		validation.assertNoErrors(model);
+		String broken = "route R: \"FROM /messages/* INTO $downstream\"";
+		validation.assertError(files.parseOne(broken), ROUTE, IssueCodes.INVALID_ROUTE, broken.indexOf("$downstream"), "$downstream".length(),
+				"not supported");
+	}
+
+	@Test
+	void edgeHubRouteStringsAreComparedForDuplicates() throws Exception {
+		validation.assertWarning(files.parseOne("""
+				route A: "FROM /* INTO $upstream"
+				route B: "FROM /* INTO $upstream"
+				"""), ROUTE, IssueCodes.DUPLICATE_ROUTE);
+		validation.assertNoIssue(files.parseOne("""
+				route A: "FROM /* INTO $upstream"
+				route B: "FROM /messages/modules/m/* INTO $upstream"
+				"""), ROUTE, IssueCodes.DUPLICATE_ROUTE);
+	}
 }

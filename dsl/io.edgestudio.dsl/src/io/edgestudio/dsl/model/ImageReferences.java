@@ -4,7 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * The Docker image reference syntax ({@code [registry[:port]/]path[:tag][@digest]}), as in
- * distribution/reference's grammar.
+ * distribution/reference's grammar. Placeholders that tools substitute before deployment stand for any
+ * valid part: {@code ${MODULES.Filter}} and {@code $VAR}/{@code ${VAR}} of the IoT Edge tooling's templates,
+ * {@code $upstream} (the parent device in nested IoT Edge) and pipeline tokens such as {@code <Build.BuildNumber>}.
  */
 public final class ImageReferences {
 
@@ -17,11 +19,14 @@ public final class ImageReferences {
 			"(?:" + DOMAIN + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*"
 					+ "(?::" + TAG + ")?(?:@" + DIGEST + ")?");
 
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}\\s]+}|\\$[A-Za-z_][A-Za-z0-9_]*|<[^<>\\s]+>");
+
 	private ImageReferences() {
 	}
 
 	/** Whether {@code image} is a syntactically valid image reference. */
 	public static boolean isValid(String image) {
-		return image != null && image.length() <= 255 + 128 + 72 && REFERENCE.matcher(image).matches();
+		return image != null && image.length() <= 255 + 128 + 72
+				&& REFERENCE.matcher(PLACEHOLDER.matcher(image).replaceAll("x")).matches();
 	}
 }

@@ -134,6 +134,9 @@ public class RouteGraph {
 	}
 
 	private static String key(Route route) {
+		if (route.getEdgeHubRoute() != null) {
+			return route.getEdgeHubRoute().strip();
+		}
 		String source = switch (route.getSource()) {
 			case ModuleSource s -> name(s.getModule()) + "." + (s.isAllOutputs() ? "*" : nameOf(s.getOutput()));
 			case AllModulesSource s -> "*";

@@ -15,6 +15,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
 		ModuleValidator.class,
 		RouteValidator.class,
 		ConditionValidator.class,
+		EdgeHubRouteValidator.class,
 		RouteGraphValidator.class,
 		TwinValidator.class })
 public class EdgeValidator extends AbstractEdgeValidator {

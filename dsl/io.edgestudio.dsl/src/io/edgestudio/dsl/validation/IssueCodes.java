@@ -38,6 +38,7 @@ public interface IssueCodes {
 	String SINK_IS_OUTPUT = PREFIX + "sinkIsOutput";
 	String INCOMPATIBLE_MESSAGE_TYPE = PREFIX + "incompatibleMessageType";
 	String INVALID_CONDITION = PREFIX + "invalidCondition";
+	String INVALID_ROUTE = PREFIX + "invalidRoute";
 	String UNKNOWN_BODY_FIELD = PREFIX + "unknownBodyField";
 
 	// route graph (warnings)

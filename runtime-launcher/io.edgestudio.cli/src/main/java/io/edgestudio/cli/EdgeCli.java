@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "edge", mixinStandardHelpOptions = true, versionProvider = EdgeVersion.class,
         description = "Edge Studio: validate and generate Azure IoT Edge solutions written in .edge files.",
-        subcommands = { ValidateCommand.class, GenerateCommand.class,
+        subcommands = { ValidateCommand.class, GenerateCommand.class, ImportCommand.class,
                 SendCommand.class, TwinCommand.class, InvokeCommand.class, MonitorCommand.class,
                 OfflineCommand.class, OnlineCommand.class, StatusCommand.class })
 public final class EdgeCli implements Runnable {

@@ -72,9 +72,34 @@ class EdgeCliTest {
     }
 
     @Test
+    void importWritesAnEdgeFileThatValidatesAndRefusesToOverwrite(@TempDir Path dir) throws Exception {
+        Path manifest = Path.of(System.getProperty("edge.shared"), "manifests", "02_devops-sample-dotnet.deployment.template.json");
+
+        int exit = EdgeCli.execute("import", manifest.toString(), "-o", dir.toString());
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        Path edge = dir.resolve("02_devops-sample-dotnet.deployment.edge");
+        assertThat(edge).content().contains("solution DevopsSampleDotnet {").contains("image \"${MODULES.FilterModule}\"")
+                .contains("password env ACR_PASSWORD");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(":/$schema-template: note:").doesNotContain("warning");
+        assertThat(EdgeCli.execute("validate", edge.toString())).isZero();
+        assertThat(EdgeCli.execute("import", manifest.toString(), "-o", dir.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("already exists");
+    }
+
+    @Test
+    void importReportsMalformedManifestsWithTheJsonPointer(@TempDir Path dir) throws Exception {
+        Path manifest = Files.writeString(dir.resolve("deployment.json"), "{\"modulesContent\": {\"$edgeAgent\": []}}");
+
+        assertThat(EdgeCli.execute("import", manifest.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(manifest + ":/modulesContent/$edgeAgent: error:");
+        assertThat(EdgeCli.execute("import", dir.resolve("missing.json").toString())).isEqualTo(2);
+    }
+
+    @Test
     void wrongUsageExitsWithTwoAndHelpExplainsTheCommands() {
         assertThat(EdgeCli.execute("validate")).isEqualTo(2);
         assertThat(EdgeCli.execute("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("validate").contains("generate");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("validate").contains("generate").contains("import");
     }
 }

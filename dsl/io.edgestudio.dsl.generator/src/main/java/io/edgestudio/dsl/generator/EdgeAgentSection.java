@@ -22,7 +22,7 @@ public final class EdgeAgentSection {
 	/** Runtime image version when the solution gives none. */
 	public static final String DEFAULT_RUNTIME_VERSION = "1.5";
 	/** edgeHub's createOptions when the solution gives none: AMQP, MQTT and HTTPS published, as in the tooling's scaffold. */
-	static final String DEFAULT_HUB_OPTIONS = "{\"HostConfig\":{\"PortBindings\":{\"5671/tcp\":[{\"HostPort\":\"5671\"}],"
+	public static final String DEFAULT_HUB_OPTIONS = "{\"HostConfig\":{\"PortBindings\":{\"5671/tcp\":[{\"HostPort\":\"5671\"}],"
 			+ "\"8883/tcp\":[{\"HostPort\":\"8883\"}],\"443/tcp\":[{\"HostPort\":\"443\"}]}}}";
 
 	private EdgeAgentSection() {

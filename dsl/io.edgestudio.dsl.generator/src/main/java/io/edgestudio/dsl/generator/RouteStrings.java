@@ -21,9 +21,13 @@ public final class RouteStrings {
 
 	/**
 	 * The edgeHub string of a route. The condition is copied verbatim except that line breaks become
-	 * single spaces: edgeHub skips whitespace, but the manifest schemas want a one-line route.
+	 * single spaces: edgeHub skips whitespace, but the manifest schemas want a one-line route. A route
+	 * written as an edgeHub string is copied the same way.
 	 */
 	public static String of(Route route) {
+		if (route.getEdgeHubRoute() != null) {
+			return route.getEdgeHubRoute().strip().replaceAll("\\s*\\R\\s*", " ");
+		}
 		String where = route.getCondition() == null || route.getCondition().isBlank()
 				? "" : " WHERE " + route.getCondition().strip().replaceAll("\\s*\\R\\s*", " ");
 		return "FROM " + source(route.getSource()) + where + " INTO " + sink(route.getSink());

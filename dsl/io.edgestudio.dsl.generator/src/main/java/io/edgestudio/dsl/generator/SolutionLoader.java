@@ -39,6 +39,11 @@ public final class SolutionLoader {
 		this.injector = injector;
 	}
 
+	/** The .edge injector this loader uses. */
+	public Injector injector() {
+		return injector;
+	}
+
 	/**
 	 * A loaded solution.
 	 *

@@ -121,6 +121,23 @@ class ManifestContentTest {
 		assertThat(agent(manifest).get("schemaVersion").asText()).isEqualTo("1.1");
 	}
 
+	@Test
+	void hubSchema10GetsRouteStringsAndRefusesPriorities(@TempDir Path dir) {
+		String modules = """
+				module A { image "a:1" output o }
+				module B { image "b:1" input i }
+				""";
+		EdgeSolution plain = TestSolutions.parse(dir, "solution S { edgeHub { schema \"1.0\" } }\n" + modules + "route R: A.o -> B.i\n");
+		JsonNode routes = generator.manifest(plain, new Variant(Platform.AMD64, false)).get("modulesContent").get("$edgeHub")
+				.get("properties.desired").get("routes");
+		assertThat(routes.get("R").isTextual()).isTrue();
+		assertThat(routes.get("R").asText()).isEqualTo("FROM /messages/modules/A/outputs/o INTO BrokeredEndpoint(\"/modules/B/inputs/i\")");
+
+		EdgeSolution prioritised = TestSolutions.parse(dir, "solution S { edgeHub { schema \"1.0\" } }\n" + modules + "route R: A.o -> B.i priority 1\n");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> generator.manifest(prioritised, new Variant(Platform.AMD64, false)))
+				.isInstanceOf(GeneratorException.class).hasMessageContaining("route R").hasMessageContaining("1.1");
+	}
+
 	private ObjectNode manifest(String example, Platform platform, boolean debug) {
 		return generator.manifest(TestSolutions.load(TestSolutions.examples().resolve(example)), new Variant(platform, debug));
 	}

@@ -5,7 +5,9 @@ import io.edgestudio.dsl.generator.DeploymentManifestGenerator;
 import io.edgestudio.dsl.generator.EdgeSolution;
 import io.edgestudio.dsl.generator.GeneratorException;
 import io.edgestudio.dsl.generator.SolutionLoader;
+import io.edgestudio.dsl.generator.csharp.CSharpSkeletonGenerator;
 import io.edgestudio.dsl.generator.java.JavaSkeletonGenerator;
+import io.edgestudio.dsl.generator.python.PythonSkeletonGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,8 +23,8 @@ import java.util.function.Supplier;
  * {@code edge generate <file|dir>... [--out dir] [--platform p]... [--skeletons] [--modules dir]}: loads
  * the arguments as one solution, and when it validates without errors writes {@code deployment.<p>.json}
  * and {@code deployment.debug.<p>.json} into {@code --out} (default: {@code config/} beside the first
- * argument). With {@code --skeletons} (or {@code --modules dir}) it also writes the project of each Java
- * module into {@code --modules} (default: {@code modules/} beside the first argument).
+ * argument). With {@code --skeletons} (or {@code --modules dir}) it also writes the project of each Java,
+ * Python and C# module into {@code --modules} (default: {@code modules/} beside the first argument).
  * Exit code 0 on success, 1 when the solution has errors, 2 on bad arguments.
  */
 public final class EdgeGenerate {
@@ -133,6 +135,8 @@ public final class EdgeGenerate {
 			if (options.skeletons()) {
 				Path modulesDir = options.modulesDir() == null ? beside(inputs.getFirst(), "modules") : options.modulesDir();
 				new JavaSkeletonGenerator().generate(solution, modulesDir).forEach(out::println);
+				new PythonSkeletonGenerator().generate(solution, modulesDir).forEach(out::println);
+				new CSharpSkeletonGenerator().generate(solution, modulesDir).forEach(out::println);
 			}
 			return 0;
 		} catch (GeneratorException | IOException e) {

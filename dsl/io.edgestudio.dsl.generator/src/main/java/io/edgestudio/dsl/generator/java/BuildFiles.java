@@ -1,15 +1,15 @@
 package io.edgestudio.dsl.generator.java;
 
 import io.edgestudio.dsl.edge.Module;
-import io.edgestudio.dsl.edge.Solution;
+import io.edgestudio.dsl.edge.Platform;
 import io.edgestudio.dsl.generator.DebugSettings;
 import io.edgestudio.dsl.generator.ModuleImages;
 import java.util.Locale;
 
 /**
  * The build files of a Java module: the Maven {@code pom.xml} (device SDK, Jackson, JUnit 5, Java 21,
- * a runnable shaded jar), {@code Dockerfile.amd64}, {@code Dockerfile.amd64.debug} (JDWP on the port
- * of the debug manifest) and the VS Code tooling's {@code module.json}.
+ * a runnable shaded jar) and a Dockerfile per platform, release and debug (JDWP on the port of the debug
+ * manifest); module.json comes from {@link io.edgestudio.dsl.generator.ModuleJson}.
  */
 final class BuildFiles {
 
@@ -93,52 +93,30 @@ final class BuildFiles {
 				artifactId(module), JavaNames.packageOf(module), JavaNames.type(module.getName()));
 	}
 
-	static String dockerfile(Module module, boolean debug) {
+	/**
+	 * The jar is built on the build machine's platform (it is platform-independent) and runs on the platform's
+	 * Temurin 21 JRE image.
+	 */
+	static String dockerfile(Module module, Platform platform, boolean debug) {
 		String debugLines = !debug ? "" : """
 				# JDWP as in the debug manifest, which also sets it and publishes the port.
 				ENV %s="%s"
 				EXPOSE %d
 				""".formatted(DebugSettings.JDWP_ENV, DebugSettings.JDWP_OPTIONS, DebugSettings.JDWP_PORT);
 		return """
-				FROM maven:3.9-eclipse-temurin-21 AS build
+				FROM --platform=$BUILDPLATFORM maven:3.9-eclipse-temurin-21 AS build
 				WORKDIR /build
 				COPY pom.xml .
 				RUN mvn -B -q dependency:go-offline
 				COPY src ./src
 				RUN mvn -B -q package -DskipTests
 
-				FROM eclipse-temurin:21-jre
+				FROM %seclipse-temurin:21-jre
 				WORKDIR /app
 				COPY --from=build /build/target/%s.jar ./module.jar
 				%sRUN useradd -r -u 2000 moduleuser
 				USER moduleuser
 				ENTRYPOINT ["java", "-jar", "/app/module.jar"]
-				""".formatted(artifactId(module), debugLines);
-	}
-
-	/** The tooling's module.json; the repository is the one the manifests name ({@link ModuleImages}). */
-	static String moduleJson(Module module, Solution solution) {
-		String registry = solution.getRegistries().isEmpty() ? ModuleImages.DEFAULT_REGISTRY
-				: solution.getRegistries().getFirst().getAddress().replaceAll("/$", "");
-		return """
-				{
-				  "$schema-version": "0.0.1",
-				  "description": %s,
-				  "image": {
-				    "repository": %s,
-				    "tag": {
-				      "version": %s,
-				      "platforms": {
-				        "amd64": "./Dockerfile.amd64",
-				        "amd64.debug": "./Dockerfile.amd64.debug"
-				      }
-				    },
-				    "buildOptions": [],
-				    "contextPath": "./"
-				  },
-				  "language": "java"
-				}
-				""".formatted(JavaNames.quote(module.getDescription() == null ? "" : module.getDescription()),
-				JavaNames.quote(registry + "/" + artifactId(module)), JavaNames.quote(version(module)));
+				""".formatted(platform == Platform.AMD64 ? "" : platform.getLiteral() + "/", artifactId(module), debugLines);
 	}
 }

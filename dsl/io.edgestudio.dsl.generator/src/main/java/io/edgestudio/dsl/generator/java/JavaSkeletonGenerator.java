@@ -2,6 +2,8 @@ package io.edgestudio.dsl.generator.java;
 
 import io.edgestudio.dsl.edge.DataType;
 import io.edgestudio.dsl.edge.Module;
+import io.edgestudio.dsl.edge.Platform;
+import io.edgestudio.dsl.generator.ModuleJson;
 import io.edgestudio.dsl.generator.EdgeSolution;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +39,11 @@ public class JavaSkeletonGenerator {
 		String name = JavaNames.type(module.getName());
 		SortedMap<String, String> files = new TreeMap<>();
 		files.put("pom.xml", BuildFiles.pom(module));
-		files.put("Dockerfile.amd64", BuildFiles.dockerfile(module, false));
-		files.put("Dockerfile.amd64.debug", BuildFiles.dockerfile(module, true));
-		files.put("module.json", BuildFiles.moduleJson(module, edge.solution()));
+		for (Platform platform : Platform.VALUES) {
+			files.put("Dockerfile." + platform.getLiteral(), BuildFiles.dockerfile(module, platform, false));
+			files.put("Dockerfile." + platform.getLiteral() + ".debug", BuildFiles.dockerfile(module, platform, true));
+		}
+		files.put("module.json", ModuleJson.of(module, edge.solution(), LANGUAGE));
 		for (DataType type : MessageRecords.usedBy(module).values()) {
 			files.put(main + JavaNames.type(JavaNames.name(type)) + ".java", MessageRecords.source(pkg, type));
 		}

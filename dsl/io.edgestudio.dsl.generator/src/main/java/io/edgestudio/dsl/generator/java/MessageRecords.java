@@ -24,13 +24,13 @@ import java.util.stream.Collectors;
  * bound with Jackson annotations: JSON names as written, unknown properties ignored, absent optional
  * fields left out, lists as {@code List}, {@code datetime} as {@code OffsetDateTime}.
  */
-final class MessageRecords {
+public final class MessageRecords {
 
 	private MessageRecords() {
 	}
 
 	/** The data types a module's ports use, directly or through fields, by name. */
-	static Map<String, DataType> usedBy(Module module) {
+	public static Map<String, DataType> usedBy(Module module) {
 		Map<String, DataType> types = new TreeMap<>();
 		for (Port port : module.getPorts()) {
 			collect(port.getType(), types);

@@ -47,13 +47,16 @@ class EdgeGenerateTest {
 
 	@Test
 	void skeletonsAreWrittenToModulesBesideTheSolutionOnlyWhenAsked(@TempDir Path dir) throws IOException {
-		Files.writeString(dir.resolve("s.edge"), "solution S { }\nmodule Echo java { input in output out }\nmodule Other { image \"o:1\" }\n");
+		Files.writeString(dir.resolve("s.edge"), "solution S { }\nmodule Echo java { input in output out }\nmodule Other { image \"o:1\" }\n"
+				+ "module Py python { input in }\nmodule Sharp csharp { output out }\n");
 		assertThat(run(dir.toString())).as(err.toString()).isZero();
 		assertThat(dir.resolve("modules")).doesNotExist();
 		assertThat(run(dir.toString(), "--skeletons")).as(err.toString()).isZero();
 		assertThat(dir.resolve("modules/Echo/pom.xml")).isRegularFile();
 		assertThat(dir.resolve("modules/Echo/src/main/java/echo/EchoHandler.java")).isRegularFile();
 		assertThat(dir.resolve("modules/Other")).doesNotExist();
+		assertThat(dir.resolve("modules/Py/handler.py")).isRegularFile();
+		assertThat(dir.resolve("modules/Sharp/Sharp.csproj")).isRegularFile();
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("EchoModule.java");
 	}
 

@@ -38,7 +38,7 @@ class JavaSkeletonGeneratorTest {
 	void filterProjectHasTheExpectedFiles(@TempDir Path out) throws IOException {
 		generator.generate(thermostat(), out);
 		assertThat(relativeFiles(out.resolve("Filter"))).containsExactly("Dockerfile.amd64", "Dockerfile.amd64.debug",
-				"module.json", "pom.xml", "src/main/java/filter/Ambient.java", "src/main/java/filter/FilterHandler.java",
+				"Dockerfile.arm32v7", "Dockerfile.arm32v7.debug", "Dockerfile.arm64v8", "Dockerfile.arm64v8.debug", "module.json", "pom.xml", "src/main/java/filter/Ambient.java", "src/main/java/filter/FilterHandler.java",
 				"src/main/java/filter/FilterInputs.java", "src/main/java/filter/FilterModule.java",
 				"src/main/java/filter/FilterSettings.java", "src/main/java/filter/Machine.java",
 				"src/main/java/filter/Telemetry.java", "src/test/java/filter/FilterModuleTest.java");

@@ -63,6 +63,9 @@ class SkeletonContentTest {
 		assertThat(files.get("Dockerfile.amd64.debug")).contains(
 				"ENV JAVA_TOOL_OPTIONS=\"-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:5005\"", "EXPOSE 5005");
 		assertThat(files.get("Dockerfile.amd64")).doesNotContain("jdwp").contains("COPY --from=build /build/target/filter.jar");
+		assertThat(files.get("Dockerfile.arm32v7")).contains("FROM arm32v7/eclipse-temurin:21-jre", "FROM --platform=$BUILDPLATFORM maven:");
+		assertThat(files.get("Dockerfile.arm64v8.debug")).contains("FROM arm64v8/eclipse-temurin:21-jre", "EXPOSE 5005");
+		assertThat(files.get("module.json")).contains("\"arm32v7\": \"./Dockerfile.arm32v7\"", "\"arm64v8.debug\": \"./Dockerfile.arm64v8.debug\"");
 		assertThat(files.get("pom.xml")).contains("<iot-device-client.version>2.5.0</iot-device-client.version>",
 				"<jackson.version>2.22.4</jackson.version>", "<maven.compiler.release>21</maven.compiler.release>",
 				"<artifactId>jackson-datatype-jsr310</artifactId>", "<mainClass>filter.FilterModule</mainClass>");

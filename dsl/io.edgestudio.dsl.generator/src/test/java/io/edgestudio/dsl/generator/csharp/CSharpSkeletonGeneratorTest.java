@@ -1,0 +1,104 @@
+package io.edgestudio.dsl.generator.csharp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edgestudio.dsl.edge.Module;
+import io.edgestudio.dsl.edge.Port;
+import io.edgestudio.dsl.edge.PortDirection;
+import io.edgestudio.dsl.generator.EdgeSolution;
+import io.edgestudio.dsl.generator.TestSolutions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * C# skeletons: golden files of the thermostat's filter written in C#, structural checks of every C# module of the
+ * examples (the machine has no .NET SDK to compile them), and a handler that is never overwritten.
+ */
+class CSharpSkeletonGeneratorTest {
+
+	private static final Path GOLDEN = Path.of("src/test/resources/golden/csharp/Filter");
+
+	private final CSharpSkeletonGenerator generator = new CSharpSkeletonGenerator();
+
+	static EdgeSolution thermostat(Path dir) throws IOException {
+		Files.createDirectories(dir);
+		String text = Files.readString(TestSolutions.examples().resolve("thermostat/thermostat.edge")).replace("module Filter java", "module Filter csharp");
+		return TestSolutions.parse(dir, text);
+	}
+
+	@Test
+	void filterMatchesTheGoldenFiles(@TempDir Path dir) throws IOException {
+		EdgeSolution edge = thermostat(dir);
+		Module module = edge.modules().stream().filter(m -> m.getName().equals("Filter")).findFirst().orElseThrow();
+		Map<String, String> files = new TreeMap<>(generator.plumbing(edge, module));
+		files.put(generator.handlerPath(module), generator.handler(module));
+		if (Boolean.getBoolean("edge.golden.update")) {
+			for (var file : files.entrySet()) {
+				Files.createDirectories(GOLDEN.resolve(file.getKey()).getParent());
+				Files.writeString(GOLDEN.resolve(file.getKey()), file.getValue());
+			}
+		}
+		try (Stream<Path> golden = Files.walk(GOLDEN)) {
+			assertThat(golden.filter(Files::isRegularFile).map(p -> GOLDEN.relativize(p).toString()).sorted().toList())
+					.containsExactlyElementsOf(files.keySet());
+		}
+		for (var file : files.entrySet()) {
+			assertThat(file.getValue()).as(file.getKey()).isEqualTo(Files.readString(GOLDEN.resolve(file.getKey())));
+		}
+	}
+
+	@Test
+	void everyCSharpModuleOfTheExamplesIsWiredPerPort() throws IOException {
+		for (Path example : TestSolutions.exampleDirs()) {
+			EdgeSolution edge = TestSolutions.load(example);
+			for (Module module : generator.csharpModules(edge)) {
+				Map<String, String> files = new TreeMap<>(generator.plumbing(edge, module));
+				files.put(generator.handlerPath(module), generator.handler(module));
+				String name = CSharpPlumbing.name(module);
+				for (var file : files.entrySet()) {
+					if (file.getKey().endsWith(".cs")) {
+						assertThat(count(file.getValue(), '{')).as(file.getKey() + " braces").isEqualTo(count(file.getValue(), '}'));
+						assertThat(count(file.getValue(), '(')).as(file.getKey() + " parentheses").isEqualTo(count(file.getValue(), ')'));
+						assertThat(file.getValue()).as(file.getKey()).contains("namespace " + name + ";");
+					}
+				}
+				for (Port port : module.getPorts()) {
+					String pascal = CSharpTypes.pascal(port.getName());
+					if (port.getDirection() == PortDirection.INPUT) {
+						assertThat(files.get("Program.cs")).contains("SetInputMessageHandlerAsync(\"" + port.getName() + "\"");
+						assertThat(files.get("I" + name + "Inputs.cs")).contains("Task On" + pascal + "Async(");
+						assertThat(files.get(name + "Handler.cs")).contains("public Task On" + pascal + "Async(");
+					} else {
+						assertThat(files.get(name + "Module.cs")).contains("public Task Send" + pascal + "Async(");
+					}
+				}
+				assertThat(files).containsKeys("Dockerfile.amd64", "Dockerfile.arm32v7.debug", "Dockerfile.arm64v8", name + ".csproj");
+				assertThat(files.get("module.json")).contains("\"language\": \"csharp\"").contains("\"arm32v7.debug\": \"./Dockerfile.arm32v7.debug\"");
+			}
+		}
+	}
+
+	@Test
+	void theHandlerIsWrittenOnceAndPlumbingRegenerated(@TempDir Path dir) throws Exception {
+		EdgeSolution edge = thermostat(dir.resolve("t"));
+		generator.generate(edge, dir);
+		Path handler = dir.resolve("Filter/FilterHandler.cs");
+		Files.writeString(handler, "// mine\n");
+		Files.writeString(dir.resolve("Filter/Program.cs"), "// stale\n");
+
+		generator.generate(edge, dir);
+
+		assertThat(handler).hasContent("// mine");
+		assertThat(dir.resolve("Filter/Program.cs")).content().contains("CreateFromEnvironmentAsync");
+	}
+
+	private static long count(String text, char c) {
+		return text.chars().filter(ch -> ch == c).count();
+	}
+}
