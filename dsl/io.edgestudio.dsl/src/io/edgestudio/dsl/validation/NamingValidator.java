@@ -6,7 +6,6 @@ import static io.edgestudio.dsl.edge.EdgePackage.Literals.FIELD__NAME;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.PORT__NAME;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.TWIN_MEMBER__NAME;
 
-import com.google.inject.Inject;
 import io.edgestudio.dsl.edge.EnvVar;
 import io.edgestudio.dsl.edge.Field;
 import io.edgestudio.dsl.edge.Module;
@@ -16,7 +15,6 @@ import io.edgestudio.dsl.edge.TwinMember;
 import io.edgestudio.dsl.edge.TwinObject;
 import io.edgestudio.dsl.edge.TwinProperty;
 import io.edgestudio.dsl.edge.TwinSchema;
-import io.edgestudio.dsl.model.SolutionIndex;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.emf.ecore.EObject;
@@ -34,9 +32,6 @@ public class NamingValidator extends EdgeCheckBase {
 	/** Keys of a module's {@code env}. */
 	static final Pattern ENV_NAME = Pattern.compile("^[^+#$\\s.]+$");
 
-	@Inject
-	private SolutionIndex solution;
-
 	@Check
 	public void checkModuleName(Module module) {
 		if (module.getName() != null && !MODULE_NAME.matcher(module.getName()).matches()) {
@@ -47,7 +42,7 @@ public class NamingValidator extends EdgeCheckBase {
 
 	@Check
 	public void checkModuleNameUnique(Module module) {
-		if (countNamed(solution.modules(module), module.getName()) > 1) {
+		if (solution(module).modulesNamed(module.getName()) > 1) {
 			error("Another module of this solution is also named '" + module.getName() + "': rename one of them.",
 					ELEMENT__NAME, IssueCodes.DUPLICATE_MODULE_NAME);
 		}
@@ -63,7 +58,7 @@ public class NamingValidator extends EdgeCheckBase {
 
 	@Check
 	public void checkRouteNameUnique(Route route) {
-		if (countNamed(solution.routes(route), route.getName()) > 1) {
+		if (solution(route).routesNamed(route.getName()) > 1) {
 			error("Another route of this solution is also named '" + route.getName() + "': rename one of them.",
 					ELEMENT__NAME, IssueCodes.DUPLICATE_ROUTE_NAME);
 		}
@@ -113,12 +108,6 @@ public class NamingValidator extends EdgeCheckBase {
 			error("Twin property '" + member.getName() + "' is declared more than once here: rename or remove one.",
 					TWIN_MEMBER__NAME, IssueCodes.DUPLICATE_MEMBER_NAME);
 		}
-	}
-
-	private static long countNamed(List<? extends org.eclipse.emf.ecore.EObject> elements, String name) {
-		return elements.stream()
-				.filter(e -> name != null && name.equals(e.eGet(ELEMENT__NAME)))
-				.count();
 	}
 
 	private static <T extends EObject> List<T> siblings(T object, Class<T> type) {
