@@ -1,11 +1,15 @@
 package io.edgestudio.dsl.validation;
 
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.ELEMENT__NAME;
+import static io.edgestudio.dsl.edge.EdgePackage.Literals.ENUM_LITERAL__NAME;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.ENV_VAR__NAME;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.FIELD__NAME;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.PORT__NAME;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.TWIN_MEMBER__NAME;
 
+import com.google.inject.Inject;
+import io.edgestudio.dsl.edge.DataType;
+import io.edgestudio.dsl.edge.EnumLiteral;
 import io.edgestudio.dsl.edge.EnvVar;
 import io.edgestudio.dsl.edge.Field;
 import io.edgestudio.dsl.edge.Module;
@@ -15,9 +19,11 @@ import io.edgestudio.dsl.edge.TwinMember;
 import io.edgestudio.dsl.edge.TwinObject;
 import io.edgestudio.dsl.edge.TwinProperty;
 import io.edgestudio.dsl.edge.TwinSchema;
+import io.edgestudio.dsl.model.SolutionIndex;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.validation.Check;
 
 /**
@@ -31,6 +37,12 @@ public class NamingValidator extends EdgeCheckBase {
 	static final Pattern ROUTE_NAME = Pattern.compile("^[^.$# ]+$");
 	/** Keys of a module's {@code env}. */
 	static final Pattern ENV_NAME = Pattern.compile("^[^+#$\\s.]+$");
+
+	@Inject
+	private SolutionIndex solutionIndex;
+
+	@Inject
+	private IQualifiedNameProvider qualifiedNames;
 
 	@Check
 	public void checkModuleName(Module module) {
@@ -108,6 +120,37 @@ public class NamingValidator extends EdgeCheckBase {
 			error("Twin property '" + member.getName() + "' is declared more than once here: rename or remove one.",
 					TWIN_MEMBER__NAME, IssueCodes.DUPLICATE_MEMBER_NAME);
 		}
+	}
+
+	@Check
+	public void checkEnumLiteralUnique(EnumLiteral literal) {
+		if (siblings(literal, EnumLiteral.class).stream().filter(l -> l.getName() != null && l.getName().equals(literal.getName())).count() > 1) {
+			error("Enum literal '" + literal.getName() + "' is declared more than once in this enum: remove one.",
+					ENUM_LITERAL__NAME, IssueCodes.DUPLICATE_ENUM_LITERAL);
+		}
+	}
+
+	@Check
+	public void checkDataTypeNameUnique(DataType type) {
+		if (isDeclaredTwice(type)) {
+			error("Another message or enum type of this solution is also named '" + qualifiedNames.getFullyQualifiedName(type)
+					+ "': references to it would be ambiguous. Rename one, or move it into another package.",
+					ELEMENT__NAME, IssueCodes.DUPLICATE_TYPE_NAME);
+		}
+	}
+
+	@Check
+	public void checkTwinSchemaNameUnique(TwinSchema twin) {
+		if (isDeclaredTwice(twin)) {
+			error("Another twin schema of this solution is also named '" + qualifiedNames.getFullyQualifiedName(twin)
+					+ "': references to it would be ambiguous. Rename one, or move it into another package.",
+					ELEMENT__NAME, IssueCodes.DUPLICATE_TYPE_NAME);
+		}
+	}
+
+	private boolean isDeclaredTwice(EObject type) {
+		String key = solutionIndex.typeKey(type);
+		return key != null && solution(type).typesNamed(key) > 1;
 	}
 
 	private static <T extends EObject> List<T> siblings(T object, Class<T> type) {
