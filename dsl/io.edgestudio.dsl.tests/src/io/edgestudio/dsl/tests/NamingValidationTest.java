@@ -1,10 +1,14 @@
 package io.edgestudio.dsl.tests;
 
+import static io.edgestudio.dsl.edge.EdgePackage.Literals.ENUM_LITERAL;
+import static io.edgestudio.dsl.edge.EdgePackage.Literals.ENUM_TYPE;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.ENV_VAR;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.FIELD;
+import static io.edgestudio.dsl.edge.EdgePackage.Literals.MESSAGE_TYPE;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.MODULE;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.PORT;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.ROUTE;
+import static io.edgestudio.dsl.edge.EdgePackage.Literals.TWIN_SCHEMA;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.TWIN_VALUE;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,5 +101,22 @@ class NamingValidationTest {
 	void twinMemberNamesAreUniquePerDirection() throws Exception {
 		validation.assertError(files.parseOne("twin T { desired a: int desired a: string }"), TWIN_VALUE, IssueCodes.DUPLICATE_MEMBER_NAME);
 		validation.assertNoIssue(files.parseOne("twin T { desired a: int reported a: int }"), TWIN_VALUE, IssueCodes.DUPLICATE_MEMBER_NAME);
+	}
+
+	@Test
+	void enumLiteralsAreUniquePerEnum() throws Exception {
+		validation.assertError(files.parseOne("enum Mode { on, off, on }"), ENUM_LITERAL, IssueCodes.DUPLICATE_ENUM_LITERAL, "'on'");
+		validation.assertNoIssue(files.parseOne("enum Mode { on, off } enum Power { on, off }"), ENUM_LITERAL, IssueCodes.DUPLICATE_ENUM_LITERAL);
+	}
+
+	@Test
+	void typeNamesAreUniqueAcrossFiles() throws Exception {
+		List<Model> models = files.parse("message Reading { a: int }", "enum Reading { low, high } twin Reading { desired a: int }");
+		validation.assertError(models.get(0), MESSAGE_TYPE, IssueCodes.DUPLICATE_TYPE_NAME, "also named 'Reading'");
+		validation.assertError(models.get(1), ENUM_TYPE, IssueCodes.DUPLICATE_TYPE_NAME, "also named 'Reading'");
+		validation.assertNoIssue(models.get(1), TWIN_SCHEMA, IssueCodes.DUPLICATE_TYPE_NAME); // twins have their own namespace
+		List<Model> packages = files.parse("package a message Reading { x: int }", "package b message Reading { x: int }");
+		validation.assertNoIssue(packages.get(0), MESSAGE_TYPE, IssueCodes.DUPLICATE_TYPE_NAME);
+		validation.assertError(files.parseOne("twin T { } twin T { }"), TWIN_SCHEMA, IssueCodes.DUPLICATE_TYPE_NAME, "twin schema");
 	}
 }

@@ -17,7 +17,9 @@ import io.edgestudio.routes.MessageSource;
 import io.edgestudio.routes.RouteLanguage;
 import io.edgestudio.routes.RouteLanguageException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -32,12 +34,7 @@ public class ConditionValidator extends EdgeCheckBase {
 
 	@Check
 	public void checkConditionCompiles(Route route) {
-		if (route.getCondition() == null) {
-			return;
-		}
-		try {
-			RouteLanguage.compileCondition(route.getCondition(), messageSource(route));
-		} catch (RouteLanguageException e) {
+		if (route.getCondition() != null && compiled(route) instanceof Compiled.Failed(RouteLanguageException e)) {
 			report(route, e.offset(), e.length(), "Condition: " + e.reason() + ".", IssueCodes.INVALID_CONDITION, true);
 		}
 	}
@@ -45,14 +42,9 @@ public class ConditionValidator extends EdgeCheckBase {
 	@Check
 	public void checkBodyFields(Route route) {
 		List<MessageType> schemas = sourceSchemas(route);
-		if (route.getCondition() == null || schemas.isEmpty()) {
-			return;
-		}
-		Condition condition;
-		try {
-			condition = RouteLanguage.compileCondition(route.getCondition(), messageSource(route));
-		} catch (RouteLanguageException e) {
-			return; // reported by checkConditionCompiles
+		if (route.getCondition() == null || schemas.isEmpty()
+				|| !(compiled(route) instanceof Compiled.Succeeded(Condition condition))) {
+			return; // a condition that does not compile is reported by checkConditionCompiles
 		}
 		for (BodyReference reference : condition.bodyReferences()) {
 			if (schemas.stream().noneMatch(schema -> resolves(schema, reference.path()))) {
@@ -60,6 +52,28 @@ public class ConditionValidator extends EdgeCheckBase {
 						+ String.join(".", reference.path()).replace(".[", "[") + ": the condition is never true. Check the spelling against "
 						+ schemas.get(0).getName() + ".", IssueCodes.UNKNOWN_BODY_FIELD, false);
 			}
+		}
+	}
+
+	/** The outcome of compiling a route's condition, shared by the checks of one validation run. */
+	private sealed interface Compiled {
+		record Succeeded(Condition condition) implements Compiled {
+		}
+
+		record Failed(RouteLanguageException error) implements Compiled {
+		}
+	}
+
+	private Compiled compiled(Route route) {
+		Map<Object, Object> run = getContext();
+		return run == null ? compile(route) : (Compiled) run.computeIfAbsent(Arrays.asList(Compiled.class, route), key -> compile(route));
+	}
+
+	private static Compiled compile(Route route) {
+		try {
+			return new Compiled.Succeeded(RouteLanguage.compileCondition(route.getCondition(), messageSource(route)));
+		} catch (RouteLanguageException e) {
+			return new Compiled.Failed(e);
 		}
 	}
 

@@ -12,11 +12,14 @@ import org.eclipse.xtext.validation.ComposedChecks;
 @ComposedChecks(validators = {
 		NamingValidator.class,
 		SolutionValidator.class,
+		SettingsValidator.class,
+		SchemaVersionValidator.class,
 		ModuleValidator.class,
 		RouteValidator.class,
 		ConditionValidator.class,
 		EdgeHubRouteValidator.class,
 		RouteGraphValidator.class,
+		HubQuirksValidator.class,
 		TwinValidator.class })
 public class EdgeValidator extends AbstractEdgeValidator {
 }

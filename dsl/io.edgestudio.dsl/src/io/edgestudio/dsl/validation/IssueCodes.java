@@ -17,11 +17,24 @@ public interface IssueCodes {
 	String DUPLICATE_ENV_NAME = PREFIX + "duplicateEnvName";
 	String DUPLICATE_PORT_NAME = PREFIX + "duplicatePortName";
 	String DUPLICATE_MEMBER_NAME = PREFIX + "duplicateMemberName";
+	String DUPLICATE_ENUM_LITERAL = PREFIX + "duplicateEnumLiteral";
+	String DUPLICATE_TYPE_NAME = PREFIX + "duplicateTypeName";
 
 	// solution
 	String DUPLICATE_SOLUTION = PREFIX + "duplicateSolution";
 	String TOO_MANY_MODULES = PREFIX + "tooManyModules";
 	String UNSUPPORTED_SCHEMA_VERSION = PREFIX + "unsupportedSchemaVersion";
+	String DUPLICATE_SETTING = PREFIX + "duplicateSetting";
+	String DUPLICATE_REGISTRY = PREFIX + "duplicateRegistry";
+
+	// features newer than the chosen schema version
+	String ROUTE_OPTIONS_NEED_HUB_SCHEMA = PREFIX + "routeOptionsNeedHubSchema";
+	String STARTUP_ORDER_NEEDS_AGENT_SCHEMA = PREFIX + "startupOrderNeedsAgentSchema";
+
+	// edgeHub behaviour that surprises (warnings)
+	String MODULE_NAMES_DIFFER_IN_CASE = PREFIX + "moduleNamesDifferInCase";
+	String OUTPUT_NAMES_DIFFER_IN_CASE = PREFIX + "outputNamesDifferInCase";
+	String ROUTE_TTL_ZERO = PREFIX + "routeTtlZero";
 
 	// module values
 	String MISSING_IMAGE = PREFIX + "missingImage";

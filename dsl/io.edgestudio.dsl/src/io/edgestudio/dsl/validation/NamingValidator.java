@@ -1,12 +1,15 @@
 package io.edgestudio.dsl.validation;
 
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.ELEMENT__NAME;
+import static io.edgestudio.dsl.edge.EdgePackage.Literals.ENUM_LITERAL__NAME;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.ENV_VAR__NAME;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.FIELD__NAME;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.PORT__NAME;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.TWIN_MEMBER__NAME;
 
 import com.google.inject.Inject;
+import io.edgestudio.dsl.edge.DataType;
+import io.edgestudio.dsl.edge.EnumLiteral;
 import io.edgestudio.dsl.edge.EnvVar;
 import io.edgestudio.dsl.edge.Field;
 import io.edgestudio.dsl.edge.Module;
@@ -20,6 +23,7 @@ import io.edgestudio.dsl.model.SolutionIndex;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.validation.Check;
 
 /**
@@ -35,7 +39,10 @@ public class NamingValidator extends EdgeCheckBase {
 	static final Pattern ENV_NAME = Pattern.compile("^[^+#$\\s.]+$");
 
 	@Inject
-	private SolutionIndex solution;
+	private SolutionIndex solutionIndex;
+
+	@Inject
+	private IQualifiedNameProvider qualifiedNames;
 
 	@Check
 	public void checkModuleName(Module module) {
@@ -47,7 +54,7 @@ public class NamingValidator extends EdgeCheckBase {
 
 	@Check
 	public void checkModuleNameUnique(Module module) {
-		if (countNamed(solution.modules(module), module.getName()) > 1) {
+		if (solution(module).modulesNamed(module.getName()) > 1) {
 			error("Another module of this solution is also named '" + module.getName() + "': rename one of them.",
 					ELEMENT__NAME, IssueCodes.DUPLICATE_MODULE_NAME);
 		}
@@ -63,7 +70,7 @@ public class NamingValidator extends EdgeCheckBase {
 
 	@Check
 	public void checkRouteNameUnique(Route route) {
-		if (countNamed(solution.routes(route), route.getName()) > 1) {
+		if (solution(route).routesNamed(route.getName()) > 1) {
 			error("Another route of this solution is also named '" + route.getName() + "': rename one of them.",
 					ELEMENT__NAME, IssueCodes.DUPLICATE_ROUTE_NAME);
 		}
@@ -115,10 +122,35 @@ public class NamingValidator extends EdgeCheckBase {
 		}
 	}
 
-	private static long countNamed(List<? extends org.eclipse.emf.ecore.EObject> elements, String name) {
-		return elements.stream()
-				.filter(e -> name != null && name.equals(e.eGet(ELEMENT__NAME)))
-				.count();
+	@Check
+	public void checkEnumLiteralUnique(EnumLiteral literal) {
+		if (siblings(literal, EnumLiteral.class).stream().filter(l -> l.getName() != null && l.getName().equals(literal.getName())).count() > 1) {
+			error("Enum literal '" + literal.getName() + "' is declared more than once in this enum: remove one.",
+					ENUM_LITERAL__NAME, IssueCodes.DUPLICATE_ENUM_LITERAL);
+		}
+	}
+
+	@Check
+	public void checkDataTypeNameUnique(DataType type) {
+		if (isDeclaredTwice(type)) {
+			error("Another message or enum type of this solution is also named '" + qualifiedNames.getFullyQualifiedName(type)
+					+ "': references to it would be ambiguous. Rename one, or move it into another package.",
+					ELEMENT__NAME, IssueCodes.DUPLICATE_TYPE_NAME);
+		}
+	}
+
+	@Check
+	public void checkTwinSchemaNameUnique(TwinSchema twin) {
+		if (isDeclaredTwice(twin)) {
+			error("Another twin schema of this solution is also named '" + qualifiedNames.getFullyQualifiedName(twin)
+					+ "': references to it would be ambiguous. Rename one, or move it into another package.",
+					ELEMENT__NAME, IssueCodes.DUPLICATE_TYPE_NAME);
+		}
+	}
+
+	private boolean isDeclaredTwice(EObject type) {
+		String key = solutionIndex.typeKey(type);
+		return key != null && solution(type).typesNamed(key) > 1;
 	}
 
 	private static <T extends EObject> List<T> siblings(T object, Class<T> type) {

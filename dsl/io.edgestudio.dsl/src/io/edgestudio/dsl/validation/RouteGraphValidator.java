@@ -3,16 +3,13 @@ package io.edgestudio.dsl.validation;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.ELEMENT__NAME;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.PORT__NAME;
 
-import com.google.inject.Inject;
 import io.edgestudio.dsl.edge.Module;
 import io.edgestudio.dsl.edge.Port;
 import io.edgestudio.dsl.edge.PortDirection;
 import io.edgestudio.dsl.edge.Route;
 import io.edgestudio.dsl.model.RouteGraph;
-import io.edgestudio.dsl.model.SolutionIndex;
-import java.util.Map;
-import org.eclipse.emf.ecore.EObject;
 import java.util.stream.Collectors;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.validation.Check;
 
 /**
@@ -21,19 +18,8 @@ import org.eclipse.xtext.validation.Check;
  */
 public class RouteGraphValidator extends EdgeCheckBase {
 
-	@Inject
-	private SolutionIndex solution;
-
-	/**
-	 * The graph depends on every file of the solution, so it is not cached with this file; it is
-	 * computed once per validation run, whose context map all checks share.
-	 */
 	private RouteGraph graph(EObject context) {
-		Map<Object, Object> run = getContext();
-		if (run == null) {
-			return solution.graph(context);
-		}
-		return (RouteGraph) run.computeIfAbsent(RouteGraph.class, key -> solution.graph(context));
+		return solution(context).graph();
 	}
 
 	@Check

@@ -4,11 +4,9 @@ import static io.edgestudio.dsl.edge.EdgePackage.Literals.ELEMENT__NAME;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.SOLUTION__STORE_AND_FORWARD_TTL;
 import static io.edgestudio.dsl.edge.EdgePackage.Literals.SYSTEM_MODULE__SCHEMA_VERSION;
 
-import com.google.inject.Inject;
 import io.edgestudio.dsl.edge.EdgeAgent;
 import io.edgestudio.dsl.edge.EdgeHub;
 import io.edgestudio.dsl.edge.Solution;
-import io.edgestudio.dsl.model.SolutionIndex;
 import java.util.List;
 import org.eclipse.xtext.validation.Check;
 
@@ -26,12 +24,9 @@ public class SolutionValidator extends EdgeCheckBase {
 	private static final List<String> AGENT_SCHEMAS = List.of("1.0", "1.1");
 	private static final List<String> HUB_SCHEMAS = List.of("1.0", "1.1", "1.2", "1.3");
 
-	@Inject
-	private SolutionIndex solution;
-
 	@Check
 	public void checkSingleSolution(Solution block) {
-		if (solution.solutions(block).size() > 1) {
+		if (solution(block).solutions().size() > 1) {
 			error("Only one solution block is allowed per solution; move these settings into the other one.",
 					ELEMENT__NAME, IssueCodes.DUPLICATE_SOLUTION);
 		}
@@ -39,7 +34,7 @@ public class SolutionValidator extends EdgeCheckBase {
 
 	@Check
 	public void checkModuleCount(Solution block) {
-		int count = solution.modules(block).size();
+		int count = solution(block).modules().size();
 		if (count > MAX_MODULES) {
 			error("This solution has " + count + " modules; a deployment holds at most " + MAX_MODULES
 					+ " besides edgeAgent and edgeHub. Split it into layered deployments.",
