@@ -7,6 +7,7 @@ import io.edgestudio.hub.identity.ModuleCredentials;
 import io.edgestudio.hub.identity.ModuleIdentity;
 import io.edgestudio.hub.management.ManagementApi;
 import io.edgestudio.hub.management.ManagementServer;
+import io.edgestudio.hub.management.ModuleRuntime;
 import io.edgestudio.hub.manifest.DeploymentManifest;
 import io.edgestudio.hub.mqtt.MqttServer;
 import io.edgestudio.hub.routing.RouteEngine;
@@ -43,6 +44,7 @@ public final class LocalEdgeHub implements AutoCloseable {
     private final ModuleCredentials credentials;
     private final List<MqttServer> servers = new ArrayList<>();
     private ManagementServer management;
+    private ManagementApi api;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "edgehub-maintenance");
         thread.setDaemon(true);
@@ -92,8 +94,8 @@ public final class LocalEdgeHub implements AutoCloseable {
                 edge.servers.add(MqttServer.start(edge.hub, options.plainAddress(), null, MqttServer.CONNECT_TIMEOUT));
             }
             if (options.managementAddress() != null) {
-                ManagementApi api = new ManagementApi(hub, manifest.modules().keySet(), manifest.routes().values());
-                edge.management = ManagementServer.start(api, hub.upstream(), options.managementAddress());
+                edge.api = new ManagementApi(hub, manifest.modules().keySet(), manifest.routes().values());
+                edge.management = ManagementServer.start(edge.api, hub.upstream(), options.managementAddress());
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             edge.close();
@@ -132,6 +134,17 @@ public final class LocalEdgeHub implements AutoCloseable {
     /** @return the management HTTP API, if the options asked for one */
     public Optional<ManagementServer> management() {
         return Optional.ofNullable(management);
+    }
+
+    /**
+     * Shows the agent's module status in the management API and lets the API start, stop and restart modules.
+     *
+     * @param runtime the agent running the deployment's modules
+     */
+    public void attachRuntime(ModuleRuntime runtime) {
+        if (api != null) {
+            api.attach(runtime);
+        }
     }
 
     @Override
