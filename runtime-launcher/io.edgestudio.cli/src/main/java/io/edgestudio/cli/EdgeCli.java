@@ -8,8 +8,10 @@ import picocli.CommandLine.Command;
  * code says whether the solution had errors (1) or the command line was wrong (2).
  */
 @Command(name = "edge", mixinStandardHelpOptions = true, versionProvider = EdgeVersion.class,
-        description = "Edge Studio: validate and generate Azure IoT Edge solutions written in .edge files.",
-        subcommands = { ValidateCommand.class, GenerateCommand.class })
+        description = "Edge Studio: validate, generate and run Azure IoT Edge solutions written in .edge files.",
+        subcommands = { ValidateCommand.class, GenerateCommand.class,
+                RunCommand.class,
+                DemoCommand.class })
 public final class EdgeCli implements Runnable {
 
     @Override
@@ -23,6 +25,10 @@ public final class EdgeCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The runtime's own log stays quiet on the console; module output and upstream messages are the point.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         System.exit(execute(args));
     }
 }
