@@ -3,6 +3,7 @@ package io.edgestudio.cli;
 import io.edgestudio.agent.AgentOptions;
 import io.edgestudio.agent.EdgeAgent;
 import io.edgestudio.agent.process.CommandResolver;
+import io.edgestudio.agent.process.ProcessBackend;
 import io.edgestudio.hub.LocalEdgeHub;
 import io.edgestudio.hub.manifest.DeploymentManifest;
 import io.edgestudio.hub.manifest.ManifestLoader;
@@ -41,6 +42,7 @@ final class LocalEdge implements AutoCloseable {
         DeploymentManifest manifest = new ManifestLoader().load(solution.manifest(),
                 new TemplateExpander(System::getenv, Map.of()));
         AgentOptions agentOptions = options.agentOptions(solution.solutionDirectory());
+        ProcessBackend backend = EdgeAgent.processBackend(state, agentOptions);
         build(solution, manifest, agentOptions, state, console);
         console.widen(manifest.modules().keySet());
         long started = System.nanoTime();
@@ -54,8 +56,8 @@ final class LocalEdge implements AutoCloseable {
             console.note("hub for device " + options.deviceId + " on " + options.bind + ":" + options.mqttPort
                     + hub.management().map(m -> ", management API " + m.baseUri()).orElse("")
                     + (options.offline ? ", upstream offline" : "") + ", state " + state);
-            EdgeAgent agent = EdgeAgent.start(hub, manifest, state, agentOptions,
-                    EdgeAgent.processBackend(state, agentOptions), console::moduleLine, console::status);
+            EdgeAgent agent = EdgeAgent.start(hub, manifest, state, agentOptions, backend, console::moduleLine,
+                    console::status);
             agentOptions.externalModules().forEach(m -> console.note(m + " is external: its environment is in "
                     + agent.environmentFiles().get(m)));
             agentOptions.debugPorts().forEach((m, port) -> console.note(m + " accepts a debugger on 127.0.0.1:"

@@ -75,7 +75,9 @@ public record CommandResolver(Path solutionDirectory, RunFile runFile, Path java
         String image = launch.spec().image() == null ? "" : launch.spec().image();
         if (image.equals(SIMULATED_SENSOR_IMAGE) || image.startsWith(SIMULATED_SENSOR_IMAGE + ":")) {
             List<String> command = java(module);
-            command.addAll(List.of("-cp", runtimeClasspath, SimulatedTemperatureSensor.class.getName()));
+            // the SDK logs every connection step at INFO; the stand-in's own lines are what matter
+            command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", runtimeClasspath,
+                    SimulatedTemperatureSensor.class.getName()));
             return new ProcessCommand(command, solutionDirectory, extraEnv, "built-in stand-in for " + image);
         }
         throw new ModuleStartException("module " + module + " (image " + image + ") has no local command: add "
