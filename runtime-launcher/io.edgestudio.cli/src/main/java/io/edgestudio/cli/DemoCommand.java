@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = { "Run the thermostat example end to end: sensor -> Java filter -> $upstream, a twin change "
-                + "and a direct method.", "Exit codes as for edge run." })
+                + "and a direct method.", "Exit codes: 0 after the demo ran its time; otherwise as for edge run." })
 final class DemoCommand implements Callable<Integer> {
 
     private static final String SOLUTION = "thermostat.edge";

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = { "Run a solution on the local edge: generate, build the Java modules, start hub and modules.",
-                "Exit codes: 0 stopped cleanly, 1 invalid solution, manifest or edge-run.json, 3 address in use, "
+                "Exit codes: 130 (Ctrl-C) or 143 (SIGTERM) after a clean stop, 1 invalid solution, manifest or "
+                        + "edge-run.json, 3 address in use, "
                         + "4 module build failed, 5 cannot start." })
 final class RunCommand implements Callable<Integer> {
 
