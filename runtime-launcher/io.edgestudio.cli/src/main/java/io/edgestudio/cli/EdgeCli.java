@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
  * code says whether the solution had errors (1) or the command line was wrong (2).
  */
 @Command(name = "edge", mixinStandardHelpOptions = true, versionProvider = EdgeVersion.class,
-        description = "Edge Studio: validate and generate Azure IoT Edge solutions written in .edge files.",
+        description = "Edge Studio: validate, generate and run Azure IoT Edge solutions written in .edge files.",
         subcommands = { ValidateCommand.class, GenerateCommand.class, ImportCommand.class,
+                RunCommand.class, DemoCommand.class,
                 SendCommand.class, TwinCommand.class, InvokeCommand.class, MonitorCommand.class,
                 OfflineCommand.class, OnlineCommand.class, StatusCommand.class })
 public final class EdgeCli implements Runnable {
@@ -26,6 +27,10 @@ public final class EdgeCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The runtime's own log stays quiet on the console; module output and upstream messages are the point.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         System.exit(execute(args));
     }
 }

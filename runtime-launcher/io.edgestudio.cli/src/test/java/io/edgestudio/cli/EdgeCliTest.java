@@ -102,4 +102,25 @@ class EdgeCliTest {
         assertThat(EdgeCli.execute("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("validate").contains("generate").contains("import");
     }
+
+    @Test
+    void runExitsWithTwoWithoutASolutionAndWithOneForAMissingOne(@TempDir Path dir) {
+        assertThat(EdgeCli.execute("run")).isEqualTo(2);
+        assertThat(EdgeCli.execute("run", dir.resolve("nowhere").toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("nowhere: no such file or directory");
+    }
+
+    @Test
+    void runRejectsABadSideFileNamingTheJsonPath(@TempDir Path dir) throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        EdgeCli.execute("generate", EXAMPLES.resolve("thermostat").toString(), "--out", config.toString());
+        Files.writeString(dir.resolve("edge-run.json"), "{\"modules\": {\"Filter\": {\"command\": \"java\"}}}");
+
+        int exit = EdgeCli.execute("run", config.resolve("deployment.amd64.json").toString(), "--state-dir",
+                dir.resolve("state").toString(), "--mqtt-port", "0", "--management-port", "0");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(dir.resolve("edge-run.json").toString())
+                .contains("$.modules.Filter.command: expected a non-empty array of strings");
+    }
 }

@@ -7,6 +7,7 @@ import io.edgestudio.hub.identity.ModuleCredentials;
 import io.edgestudio.hub.identity.ModuleIdentity;
 import io.edgestudio.hub.management.ManagementApi;
 import io.edgestudio.hub.management.ManagementServer;
+import io.edgestudio.hub.management.ModuleRuntime;
 import io.edgestudio.hub.manifest.DeploymentManifest;
 import io.edgestudio.hub.mqtt.MqttServer;
 import io.edgestudio.hub.routing.RouteEngine;
@@ -52,6 +53,7 @@ public final class LocalEdgeHub implements AutoCloseable {
     private WorkloadServer workload;
     private ModuleGenerations generations;
     private LocalEdgeHubOptions options;
+    private ManagementApi api;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "edgehub-maintenance");
         thread.setDaemon(true);
@@ -102,8 +104,8 @@ public final class LocalEdgeHub implements AutoCloseable {
                 edge.servers.add(MqttServer.start(edge.hub, options.plainAddress(), null, MqttServer.CONNECT_TIMEOUT));
             }
             if (options.managementAddress() != null) {
-                ManagementApi api = new ManagementApi(hub, manifest.modules().keySet(), manifest.routes().values());
-                edge.management = ManagementServer.start(api, hub.upstream(), options.managementAddress());
+                edge.api = new ManagementApi(hub, manifest.modules().keySet(), manifest.routes().values());
+                edge.management = ManagementServer.start(edge.api, hub.upstream(), options.managementAddress());
             }
             if (options.workloadAddress() != null) {
                 edge.generations = ModuleGenerations.open(options.stateDirectory().resolve("workload/generations"));
@@ -185,6 +187,17 @@ public final class LocalEdgeHub implements AutoCloseable {
         environment.put("IOTEDGE_APIVERSION", WorkloadApi.API_VERSION);
         environment.put("RuntimeLogLevel", "info");
         return environment;
+    }
+
+    /**
+     * Shows the agent's module status in the management API and lets the API start, stop and restart modules.
+     *
+     * @param runtime the agent running the deployment's modules
+     */
+    public void attachRuntime(ModuleRuntime runtime) {
+        if (api != null) {
+            api.attach(runtime);
+        }
     }
 
     @Override

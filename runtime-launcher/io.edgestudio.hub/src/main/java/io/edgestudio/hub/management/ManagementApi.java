@@ -33,6 +33,7 @@ public final class ManagementApi {
     private final List<String> modules;
     private final List<RouteDefinition> routes;
     private final MessageInjection messages;
+    private volatile ModuleRuntime runtime;
 
     /**
      * @param hub the hub core
@@ -44,6 +45,15 @@ public final class ManagementApi {
         this.modules = List.copyOf(modules);
         this.routes = List.copyOf(routes);
         this.messages = new MessageInjection(hub, this.modules);
+    }
+
+    /**
+     * Lets the API show module runtime status and start, stop and restart modules.
+     *
+     * @param moduleRuntime the agent running the modules
+     */
+    public void attach(ModuleRuntime moduleRuntime) {
+        this.runtime = moduleRuntime;
     }
 
     /**
@@ -79,6 +89,10 @@ public final class ManagementApi {
         } else if (r.pathMatches("api", "v1", "modules", "*", "twin", "desired")) {
             expect(r, "PATCH");
             return ApiResponse.json(200, hub.twins().patchDesired(module(r.segment(3)), readObject(r)).toJson());
+        } else if (r.pathMatches("api", "v1", "modules", "*", "*")
+                && List.of("start", "stop", "restart").contains(r.segment(4))) {
+            expect(r, "POST");
+            return control(module(r.segment(3)), r.segment(4));
         } else if (r.pathMatches("api", "v1", "upstream")) {
             expect(r, "GET");
             int limit = intParameter(r, "limit", DEFAULT_UPSTREAM_LIMIT);
@@ -119,8 +133,48 @@ public final class ManagementApi {
             ObjectNode entry = list.addObject().put("moduleId", module)
                     .put("connectionState", connected ? "Connected" : "Disconnected");
             entry.put("inflight", hub.findSession(module).map(s -> s.inputs().inflight()).orElse(0));
+            ModuleRuntime current = runtime;
+            if (current != null) {
+                current.status(module).ifPresent(status -> putStatus(entry, status));
+            }
         }
         return list;
+    }
+
+    private ApiResponse control(String module, String action) {
+        ModuleRuntime current = runtime;
+        if (current == null) {
+            throw new ApiException(409, "no agent runs the modules of this edge");
+        }
+        try {
+            switch (action) {
+                case "start" -> current.start(module);
+                case "stop" -> current.stop(module);
+                default -> current.restart(module);
+            }
+        } catch (IllegalStateException e) {
+            throw new ApiException(409, e.getMessage());
+        }
+        ObjectNode answer = MAPPER.createObjectNode().put("moduleId", module);
+        current.status(module).ifPresent(status -> putStatus(answer, status));
+        return ApiResponse.json(200, answer);
+    }
+
+    private static void putStatus(ObjectNode entry, ModuleRuntimeStatus status) {
+        entry.put("runtimeStatus", status.runtimeStatus()).put("statusDescription", status.statusDescription())
+                .put("restartCount", status.restartCount());
+        if (status.exitCode() != null) {
+            entry.put("exitCode", status.exitCode());
+        }
+        if (status.processId() != null) {
+            entry.put("processId", status.processId());
+        }
+        if (status.lastStartTime() != null) {
+            entry.put("lastStartTimeUtc", status.lastStartTime().toString());
+        }
+        if (status.lastExitTime() != null) {
+            entry.put("lastExitTimeUtc", status.lastExitTime().toString());
+        }
     }
 
     private ArrayNode routesJson() {

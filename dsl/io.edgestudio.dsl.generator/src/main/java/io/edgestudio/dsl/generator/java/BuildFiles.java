@@ -76,6 +76,18 @@ final class BuildFiles {
 				            <goals><goal>shade</goal></goals>
 				            <configuration>
 				              <createDependencyReducedPom>false</createDependencyReducedPom>
+				              <filters>
+				                <filter>
+				                  <!-- Signatures of signed dependencies (BouncyCastle) do not hold for the merged jar. -->
+				                  <artifact>*:*</artifact>
+				                  <excludes>
+				                    <exclude>META-INF/*.SF</exclude>
+				                    <exclude>META-INF/*.DSA</exclude>
+				                    <exclude>META-INF/*.RSA</exclude>
+				                    <exclude>META-INF/*.EC</exclude>
+				                  </excludes>
+				                </filter>
+				              </filters>
 				              <transformers>
 				                <transformer implementation="org.apache.maven.plugins.shade.resource.ManifestResourceTransformer">
 				                  <mainClass>%s.%sModule</mainClass>

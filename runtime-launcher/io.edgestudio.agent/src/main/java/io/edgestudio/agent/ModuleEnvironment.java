@@ -1,0 +1,71 @@
+package io.edgestudio.agent;
+
+import io.edgestudio.hub.identity.ModuleCredentials;
+import io.edgestudio.hub.identity.ModuleIdentity;
+import io.edgestudio.hub.manifest.ModuleSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment a module runs with, as edgeAgent gives it (EDGE-SPEC §4): the manifest's {@code env}, then
+ * {@code EdgeHubConnectionString} and {@code EdgeModuleCACertificateFile} (what the SDKs use outside the edge
+ * daemon), then the {@code IOTEDGE_*} set. {@code IOTEDGE_WORKLOADURI} is only given when a workload API
+ * serves it: some SDKs prefer it over the connection string.
+ *
+ * @param credentials the hub's connection-string factory
+ * @param workloadUri the workload API URI, or null when there is none
+ */
+public record ModuleEnvironment(ModuleCredentials credentials, String workloadUri) {
+
+    /** edgeAgent's API version for modules. */
+    public static final String API_VERSION = "2019-01-30";
+
+    /**
+     * @param spec the module
+     * @param identity its identity
+     * @param generationId the generation of this run of the runtime
+     * @return the variables, in the order above (later ones win)
+     */
+    public Map<String, String> of(ModuleSpec spec, ModuleIdentity identity, String generationId) {
+        Map<String, String> env = new LinkedHashMap<>(spec.env());
+        env.putAll(credentials.environment(identity));
+        env.put("IOTEDGE_AUTHSCHEME", "sasToken");
+        env.put("IOTEDGE_MODULEGENERATIONID", generationId);
+        env.put("IOTEDGE_IOTHUBHOSTNAME", credentials.hubHostName());
+        env.put("IOTEDGE_GATEWAYHOSTNAME", credentials.gatewayHostName());
+        env.put("IOTEDGE_DEVICEID", identity.deviceId());
+        env.put("IOTEDGE_MODULEID", identity.moduleId());
+        env.put("IOTEDGE_APIVERSION", API_VERSION);
+        if (workloadUri != null) {
+            env.put("IOTEDGE_WORKLOADURI", workloadUri);
+        }
+        env.putIfAbsent("RuntimeLogLevel", "info");
+        return env;
+    }
+
+    /**
+     * Writes {@code <directory>/<module>.env}: one {@code NAME=value} line per variable, no quoting, UTF-8.
+     * The same file the hub writes with the connection string alone, completed with everything above, so that
+     * a module started by someone else (an IDE) gets exactly what the agent would give it.
+     *
+     * @param directory where to write
+     * @param module the module name
+     * @param environment the variables
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    public static Path write(Path directory, String module, Map<String, String> environment) throws IOException {
+        Files.createDirectories(directory);
+        StringBuilder text = new StringBuilder();
+        environment.forEach((name, value) -> text.append(name).append('=')
+                .append(value.replace("\r", "").replace('\n', ' ')).append('\n'));
+        Path file = directory.resolve(module + ".env");
+        Path temporary = directory.resolve(module + ".env.tmp");
+        Files.writeString(temporary, text);
+        return Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

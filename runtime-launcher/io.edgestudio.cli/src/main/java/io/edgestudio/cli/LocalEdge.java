@@ -1,0 +1,93 @@
+package io.edgestudio.cli;
+
+import io.edgestudio.agent.AgentOptions;
+import io.edgestudio.agent.EdgeAgent;
+import io.edgestudio.agent.process.CommandResolver;
+import io.edgestudio.agent.process.ProcessBackend;
+import io.edgestudio.hub.LocalEdgeHub;
+import io.edgestudio.hub.manifest.DeploymentManifest;
+import io.edgestudio.hub.manifest.ManifestLoader;
+import io.edgestudio.hub.manifest.TemplateExpander;
+import io.edgestudio.hub.store.StoredMessage;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A running local edge for the command line: the hub and the agent on a prepared solution, printing module
+ * output, status changes and upstream messages to the console. Closing stops the modules, then the hub.
+ */
+final class LocalEdge implements AutoCloseable {
+
+    final LocalEdgeHub hub;
+    final EdgeAgent agent;
+    final DeploymentManifest manifest;
+    private final Consumer<StoredMessage> upstreamPrinter;
+
+    private LocalEdge(LocalEdgeHub hub, EdgeAgent agent, DeploymentManifest manifest,
+            Consumer<StoredMessage> upstreamPrinter) {
+        this.hub = hub;
+        this.agent = agent;
+        this.manifest = manifest;
+        this.upstreamPrinter = upstreamPrinter;
+    }
+
+    /**
+     * Builds the solution's stale generated Java modules (those the agent starts), then starts the hub and the
+     * agent.
+     */
+    static LocalEdge start(SolutionInput solution, RuntimeOptions options, Console console) throws Exception {
+        Path state = options.stateDirectory(solution.solutionDirectory());
+        DeploymentManifest manifest = new ManifestLoader().load(solution.manifest(),
+                new TemplateExpander(System::getenv, Map.of()));
+        AgentOptions agentOptions = options.agentOptions(solution.solutionDirectory());
+        ProcessBackend backend = EdgeAgent.processBackend(state, agentOptions);
+        build(solution, manifest, agentOptions, state, console);
+        console.widen(manifest.modules().keySet());
+        long started = System.nanoTime();
+        LocalEdgeHub hub = LocalEdgeHub.start(manifest, options.hubOptions(state));
+        try {
+            if (options.offline) {
+                hub.hub().upstream().setOnline(false);
+            }
+            Consumer<StoredMessage> printer = console::upstream;
+            hub.hub().upstream().addListener(printer);
+            console.note("hub for device " + options.deviceId + " on " + options.bind + ":" + options.mqttPort
+                    + hub.management().map(m -> ", management API " + m.baseUri()).orElse("")
+                    + (options.offline ? ", upstream offline" : "") + ", state " + state);
+            EdgeAgent agent = EdgeAgent.start(hub, manifest, state, agentOptions, backend, console::moduleLine,
+                    console::status);
+            agentOptions.externalModules().forEach(m -> console.note(m + " is external: its environment is in "
+                    + agent.environmentFiles().get(m)));
+            agentOptions.debugPorts().forEach((m, port) -> console.note(m + " accepts a debugger on 127.0.0.1:"
+                    + port));
+            console.note("started in " + (System.nanoTime() - started) / 1_000_000 + " ms; stop with Ctrl-C");
+            return new LocalEdge(hub, agent, manifest, printer);
+        } catch (Exception | Error e) {
+            hub.close();
+            throw e;
+        }
+    }
+
+    private static void build(SolutionInput solution, DeploymentManifest manifest, AgentOptions agentOptions,
+            Path state, Console console) throws Exception {
+        CommandResolver finder = new CommandResolver(solution.solutionDirectory(), null, null, Map.of(), null, null,
+                null);
+        Map<String, Path> projects = new LinkedHashMap<>();
+        for (String module : manifest.modules().keySet()) {
+            Path project = finder.javaProject(module);
+            if (project != null && !agentOptions.externalModules().contains(module)) {
+                projects.put(module, project);
+            }
+        }
+        new ModuleBuild(state, console).build(projects);
+    }
+
+    @Override
+    public void close() {
+        hub.hub().upstream().removeListener(upstreamPrinter);
+        agent.close();
+        hub.close();
+    }
+}

@@ -1,0 +1,92 @@
+package io.edgestudio.cli;
+
+import io.edgestudio.agent.AgentOptions;
+import io.edgestudio.agent.RestartBackoff;
+import io.edgestudio.hub.LocalEdgeHubOptions;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options {@code edge run} and {@code edge demo} share: where the local edge listens and keeps its state. */
+final class RuntimeOptions {
+
+    @Option(names = "--state-dir", paramLabel = "<dir>",
+            description = "Identities, certificates, the message store, module env files (default: .edgestudio/ in "
+                    + "the solution directory).")
+    Path stateDirectory;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Loopback address to listen on; one per edge running side by side (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--mqtt-port", defaultValue = "8883",
+            description = "MQTT over TLS port; the Azure IoT SDKs always use 8883 (default: ${DEFAULT-VALUE}).")
+    int mqttPort;
+
+    @Option(names = "--management-port", defaultValue = "53000",
+            description = "Management HTTP API port, 0 for a free one (default: ${DEFAULT-VALUE}).")
+    int managementPort;
+
+    @Option(names = "--device-id", defaultValue = "edgestudio-device", description = "Edge device id (default: ${DEFAULT-VALUE}).")
+    String deviceId;
+
+    @Option(names = "--offline", description = "Start with upstream offline: messages to $upstream wait in the store.")
+    boolean offline;
+
+    @Option(names = "--external", paramLabel = "<module>",
+            description = "Do not start this module (an IDE runs it); its environment is still written to "
+                    + "<state-dir>/modules/<module>.env. Repeatable.")
+    List<String> external = new ArrayList<>();
+
+    @Option(names = "--debug", paramLabel = "<module>[=port]",
+            description = "Start this Java module with a JDWP agent on 127.0.0.1:port (default 5005, then 5006, ...). "
+                    + "Repeatable.")
+    List<String> debug = new ArrayList<>();
+
+    @Option(names = "--restart-delay", paramLabel = "<ms>", defaultValue = "1000",
+            description = "First restart back-off; doubles per restart up to 5 min (default: ${DEFAULT-VALUE}).")
+    long restartDelayMillis;
+
+    Path stateDirectory(Path solutionDirectory) {
+        return (stateDirectory == null ? solutionDirectory.resolve(".edgestudio") : stateDirectory)
+                .toAbsolutePath().normalize();
+    }
+
+    LocalEdgeHubOptions hubOptions(Path state) {
+        LocalEdgeHubOptions defaults = LocalEdgeHubOptions.defaults(state, bind);
+        return new LocalEdgeHubOptions(state, deviceId, defaults.hubHostName(), new InetSocketAddress(bind, mqttPort),
+                null, true, defaults.inflightWindow(), defaults.inflightTimeout(), defaults.maintenanceInterval(),
+                new InetSocketAddress(bind, managementPort));
+    }
+
+    AgentOptions agentOptions(Path solutionDirectory) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        int next = 5005;
+        for (String entry : debug) {
+            int equals = entry.indexOf('=');
+            if (equals < 0) {
+                while (ports.containsValue(next)) {
+                    next++;
+                }
+                ports.put(entry, next);
+            } else {
+                try {
+                    ports.put(entry.substring(0, equals), Integer.parseInt(entry.substring(equals + 1)));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--debug " + entry + ": the port must be a number");
+                }
+            }
+        }
+        AgentOptions defaults = AgentOptions.defaults(solutionDirectory);
+        return new AgentOptions(solutionDirectory, new LinkedHashSet<>(external), ports,
+                new RestartBackoff(Duration.ofMillis(restartDelayMillis), RestartBackoff.DEFAULT.max(),
+                        RestartBackoff.DEFAULT.resetAfter()),
+                defaults.stopTimeout(), null, defaults.runtimeClasspath());
+    }
+}
