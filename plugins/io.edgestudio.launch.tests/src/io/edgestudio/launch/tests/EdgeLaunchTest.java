@@ -207,10 +207,29 @@ class EdgeLaunchTest {
             for (var process : launch.getProcesses()) {
                 consoles.append("\n--- ").append(process.getLabel()).append(" (terminated: ")
                         .append(process.isTerminated()).append(")\n");
+                try {
+                    consoles.append("exit ").append(process.isTerminated() ? process.getExitValue() : "-").append('\n');
+                } catch (DebugException notYet) {
+                    // still running
+                }
+                var console = DebugUITools.getConsole(process);
+                if (console instanceof org.eclipse.ui.console.TextConsole text) {
+                    consoles.append(text.getDocument().get());
+                }
                 if (process.getStreamsProxy() != null) {
                     consoles.append(process.getStreamsProxy().getOutputStreamMonitor().getContents())
                             .append(process.getStreamsProxy().getErrorStreamMonitor().getContents());
                 }
+            }
+            java.nio.file.Path logs = org.eclipse.core.runtime.Platform.getStateLocation(
+                    org.eclipse.core.runtime.Platform.getBundle(EdgeLaunch.PLUGIN_ID)).toFile().toPath()
+                    .resolve("runs").resolve(launch.getLaunchConfiguration().getName()).resolve("logs");
+            try (var files = Files.list(logs)) {
+                for (var log : files.toList()) {
+                    consoles.append("\n--- log ").append(log).append('\n').append(Files.readString(log));
+                }
+            } catch (IOException | RuntimeException noLogs) {
+                consoles.append("\n(no module logs: ").append(noLogs).append(')');
             }
             throw new AssertionError(consoles.toString(), e);
         }

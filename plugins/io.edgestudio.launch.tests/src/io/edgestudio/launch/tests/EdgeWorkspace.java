@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -80,10 +81,13 @@ final class EdgeWorkspace {
         IWorkspace workspace = ResourcesPlugin.getWorkspace();
         IProjectDescription description = workspace.newProjectDescription(solution.getName() + "-" + module);
         description.setLocation(solution.getLocation().append("modules").append(module));
-        description.setNatureIds(new String[] { JavaCore.NATURE_ID });
         IProject project = workspace.getRoot().getProject(description.getName());
         project.create(description, null);
         project.open(null);
+        // natures added through setDescription are configured: the Java nature adds the Java builder
+        IProjectDescription withJava = project.getDescription();
+        withJava.setNatureIds(new String[] { JavaCore.NATURE_ID });
+        project.setDescription(withJava, null);
         IJavaProject java = JavaCore.create(project);
         var options = java.getOptions(false);
         JavaCore.setComplianceOptions("21", options);
@@ -102,6 +106,10 @@ final class EdgeWorkspace {
                 .map(m -> m.getResource().getName() + ": " + m.getAttribute(IMarker.MESSAGE, "")).toList();
         if (!errors.isEmpty()) {
             throw new IllegalStateException("module project does not compile: " + errors);
+        }
+        String main = module.toLowerCase(Locale.ROOT) + "/" + module + "Module.class";
+        if (!project.getFile("bin/" + main).exists()) {
+            throw new IllegalStateException("module project was not compiled: no bin/" + main);
         }
         return java;
     }

@@ -79,7 +79,8 @@ public final class EdgeLaunchDelegate extends LaunchConfigurationDelegate {
                     ? ILaunchManager.DEBUG_MODE : ILaunchManager.RUN_MODE;
             try {
                 launcher.launch(module, moduleMode, modules.get(module.module()),
-                        command.moduleEnvironmentFile(module.module()), progress.split(1));
+                        command.moduleEnvironmentFile(module.module()),
+                        command.stateDirectory().resolve("logs").resolve(module.module() + ".log"), progress.split(1));
             } catch (CoreException e) {
                 launch.terminate();
                 throw e;

@@ -18,6 +18,7 @@ import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.sourcelookup.ISourceContainer;
 import org.eclipse.debug.core.sourcelookup.ISourceLookupDirector;
+import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.jdt.launching.IJavaLaunchConfigurationConstants;
 import org.eclipse.jdt.launching.JavaLaunchDelegate;
 import org.eclipse.jdt.launching.sourcelookup.containers.JavaProjectSourceContainer;
@@ -52,12 +53,13 @@ final class ModuleLauncher {
     }
 
     /**
-     * Starts a module in {@code mode} with the manifest's env and the credentials the runtime wrote for it.
+     * Starts a module in {@code mode} with the manifest's env and the credentials the runtime wrote for it; its
+     * output goes to its console and to {@code log}.
      *
      * @return the module's process
      */
     IProcess launch(ModuleProject module, String mode, Map<String, String> manifestEnv, Path credentials,
-            IProgressMonitor monitor) throws CoreException {
+            Path log, IProgressMonitor monitor) throws CoreException {
         ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
         ILaunchConfigurationType javaApplication = manager
                 .getLaunchConfigurationType(IJavaLaunchConfigurationConstants.ID_JAVA_APPLICATION);
@@ -69,6 +71,10 @@ final class ModuleLauncher {
         env.putAll(readEnvironment(credentials));
         config.setAttribute(ILaunchManager.ATTR_ENVIRONMENT_VARIABLES, env);
         config.setAttribute(ILaunchManager.ATTR_APPEND_ENVIRONMENT_VARIABLES, true);
+        // the console shows the module's output; a copy stays in the state directory after the launch ends
+        log.getParent().toFile().mkdirs();
+        config.setAttribute(IDebugUIConstants.ATTR_CAPTURE_IN_FILE, log.toString());
+        config.setAttribute(IDebugUIConstants.ATTR_APPEND_TO_FILE, false);
         int before = launch.getProcesses().length;
         new JavaLaunchDelegate().launch(config, mode, launch, monitor);
         IProcess[] processes = launch.getProcesses();

@@ -66,9 +66,13 @@ public final class ManagementClient {
         return send("PATCH", "api/v1/modules/" + module + "/twin/desired", patch);
     }
 
-    /** Sends a JSON message to a module's input, as if a route had delivered it. */
+    /**
+     * Sends a JSON message to a module's input, as if a route had delivered it. It carries a fresh message id, as
+     * every message edgeHub routes does (the Azure IoT SDK does not hand a module a message without one).
+     */
     public JsonNode sendMessage(String module, String input, JsonNode data) {
-        ObjectNode body = JSON.createObjectNode().put("module", module).put("inputName", input);
+        ObjectNode body = JSON.createObjectNode().put("module", module).put("inputName", input)
+                .put("messageId", java.util.UUID.randomUUID().toString());
         body.set("data", data);
         return send("POST", "api/v1/messages", body);
     }
