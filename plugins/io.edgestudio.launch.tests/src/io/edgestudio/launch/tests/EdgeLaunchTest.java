@@ -86,7 +86,7 @@ class EdgeLaunchTest {
 
         model.setDesired("Filter", "{\"TemperatureThreshold\": 42.5}");
         EdgeWorkspace.waitUntil("Filter to report the new threshold", TIMEOUT, () -> reportedThreshold(model) == 42.5);
-        assertEquals(42.5, model.twin("Filter").path("properties").path("desired").path("TemperatureThreshold")
+        assertEquals(42.5, ManagementClient.section(model.twin("Filter"), "desired").path("TemperatureThreshold")
                 .asDouble());
 
         List<ProcessHandle> children = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
@@ -253,7 +253,7 @@ class EdgeLaunchTest {
     }
 
     private static double reportedThreshold(EdgeViewModel model) {
-        JsonNode reported = model.twin("Filter").path("properties").path("reported");
+        JsonNode reported = ManagementClient.section(model.twin("Filter"), "reported");
         return reported.path("TemperatureThreshold").asDouble(Double.NaN);
     }
 

@@ -56,9 +56,14 @@ public final class ManagementClient {
         return list(get("api/v1/modules"));
     }
 
-    /** A module's twin: {@code properties.desired}, {@code properties.reported}, each with {@code $version}. */
+    /** A module's twin: {@code desired} and {@code reported}, each with {@code $version}. */
     public JsonNode twin(String module) {
         return get("api/v1/modules/" + module + "/twin");
+    }
+
+    /** The desired or reported section of a twin (also found under {@code properties}, as IoT Hub nests them). */
+    public static JsonNode section(JsonNode twin, String name) {
+        return twin.has("properties") ? twin.path("properties").path(name) : twin.path(name);
     }
 
     /** Patches a module's desired properties (null values remove) and returns the twin. */

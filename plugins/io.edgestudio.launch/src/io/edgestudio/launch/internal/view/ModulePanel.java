@@ -134,7 +134,7 @@ final class ModulePanel {
         }
         String target = module;
         background.run("Read twin of " + target, () -> model.twin(target), twin -> {
-            JsonNode desiredProperties = twin.path("properties").path("desired").deepCopy();
+            JsonNode desiredProperties = ManagementClient.section(twin, "desired").deepCopy();
             if (desiredProperties.isObject()) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) desiredProperties).remove(
                         java.util.List.of("$version", "$metadata"));
@@ -154,7 +154,7 @@ final class ModulePanel {
     }
 
     private void showReported(JsonNode twin) {
-        String text = ManagementClient.pretty(twin.path("properties").path("reported"));
+        String text = ManagementClient.pretty(ManagementClient.section(twin, "reported"));
         if (!text.equals(reported.getText())) {
             reported.setText(text);
         }
@@ -169,7 +169,7 @@ final class ModulePanel {
         String patch = desired.getText();
         background.run("Push desired properties", () -> model.setDesired(target, patch), twin -> {
             result.setText("Desired properties pushed: version "
-                    + twin.path("properties").path("desired").path("$version").asText());
+                    + ManagementClient.section(twin, "desired").path("$version").asText());
             showReported(twin);
         });
     }
