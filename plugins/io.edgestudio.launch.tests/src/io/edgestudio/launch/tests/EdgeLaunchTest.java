@@ -1,0 +1,297 @@
+package io.edgestudio.launch.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.IDebugTarget;
+import org.eclipse.debug.core.model.IThread;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.jdt.core.IJavaProject;
+import org.eclipse.jdt.debug.core.IJavaLineBreakpoint;
+import org.eclipse.jdt.debug.core.JDIDebugModel;
+import org.eclipse.jface.dialogs.MessageDialogWithToggle;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.edgestudio.launch.EdgeLaunch;
+import io.edgestudio.launch.internal.launching.EdgeLaunchShortcut;
+import io.edgestudio.launch.internal.runtime.ManagementClient;
+import io.edgestudio.launch.internal.view.EdgeView;
+import io.edgestudio.launch.internal.view.EdgeViewModel;
+
+/**
+ * Run and Debug of the thermostat example on the bundled runtime, with its Java module (Filter) as a workspace
+ * project launched through JDT; the Edge view's model drives messages and twins.
+ */
+class EdgeLaunchTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private IProject solution;
+    private IProject module;
+    private ILaunch launch;
+
+    @BeforeAll
+    static void neverAskToSwitchPerspectives() {
+        var store = DebugUITools.getPreferenceStore();
+        store.setValue("org.eclipse.debug.ui.switch_to_perspective", MessageDialogWithToggle.NEVER);
+        store.setValue("org.eclipse.debug.ui.switch_perspective_on_suspend", MessageDialogWithToggle.NEVER);
+        store.setValue("org.eclipse.debug.ui.activate_debug_view", false);
+    }
+
+    @AfterEach
+    void cleanUp() throws CoreException {
+        if (launch != null && !launch.isTerminated()) {
+            launch.terminate();
+        }
+        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
+        EdgeWorkspace.delete(module, solution);
+    }
+
+    @Test
+    void runRoutesAMessageToUpstreamAppliesADesiredTwinAndTerminatesEverything() throws Exception {
+        solution = EdgeWorkspace.solutionFromExample("thermo-run", "thermostat");
+        module = EdgeWorkspace.javaModuleProject(solution, "Filter").getProject();
+        ILaunchConfiguration config = configuration(solution.getFile("thermostat.edge"));
+        EdgeViewModel model = edgeView().model();
+
+        launch = launch(config, ILaunchManager.RUN_MODE);
+        awaitConnected(launch, model, "Filter");
+        assertEquals(2, launch.getProcesses().length, "runtime and Filter module");
+
+        String marker = uniqueMarker();
+        model.sendMessage("Filter", "input1", telemetry(marker, 31.5));
+        EdgeWorkspace.waitUntil("the message at $upstream", TIMEOUT, () -> atUpstream(model, marker));
+
+        model.setDesired("Filter", "{\"TemperatureThreshold\": 42.5}");
+        EdgeWorkspace.waitUntil("Filter to report the new threshold", TIMEOUT, () -> reportedThreshold(model) == 42.5);
+        assertEquals(42.5, ManagementClient.section(model.twin("Filter"), "desired").path("TemperatureThreshold")
+                .asDouble());
+
+        List<ProcessHandle> children = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+        assertTrue(children.size() >= 2, "runtime and module run as child processes: " + children);
+        terminate(launch);
+        EdgeWorkspace.waitUntil("every child process to exit", TIMEOUT,
+                () -> children.stream().noneMatch(ProcessHandle::isAlive));
+
+        launch = launch(config, ILaunchManager.RUN_MODE);
+        awaitConnected(launch, model, "Filter");
+        String again = uniqueMarker();
+        model.sendMessage("Filter", "input1", telemetry(again, 50));
+        EdgeWorkspace.waitUntil("the relaunched edge to route a message", TIMEOUT, () -> atUpstream(model, again));
+        terminate(launch);
+        assertFalse(ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive), "no process left");
+    }
+
+    @Test
+    void debugStopsAtABreakpointInTheHandlerAndResumingLetsTheMessageThrough() throws Exception {
+        solution = EdgeWorkspace.solutionFromExample("thermo-debug", "thermostat");
+        IJavaProject java = EdgeWorkspace.javaModuleProject(solution, "Filter");
+        module = java.getProject();
+        ILaunchConfiguration config = configuration(solution.getFile("thermostat.edge"));
+        EdgeViewModel model = edgeView().model();
+
+        long clicked = System.nanoTime();
+        launch = launch(config, ILaunchManager.DEBUG_MODE);
+        awaitConnected(launch, model, "Filter");
+        String first = uniqueMarker();
+        model.sendMessage("Filter", "input1", telemetry(first, 30));
+        EdgeWorkspace.waitUntil("the first routed message", TIMEOUT, () -> atUpstream(model, first));
+        long routed = System.nanoTime();
+        System.out.printf("Debug click -> first routed message: %d ms%n", (routed - clicked) / 1_000_000);
+        assertEquals(1, launch.getDebugTargets().length, "Filter runs under the debugger");
+
+        IFile handler = module.getFile("src/main/java/filter/FilterHandler.java");
+        int line = lineOf(handler, "module.sendOutput1(message);");
+        IJavaLineBreakpoint breakpoint = JDIDebugModel.createLineBreakpoint(handler, "filter.FilterHandler", line,
+                -1, -1, 0, true, null);
+        try {
+            String second = uniqueMarker();
+            model.sendMessage("Filter", "input1", telemetry(second, 35));
+            EdgeWorkspace.waitUntil("Filter to stop at the breakpoint", TIMEOUT, () -> suspendedThread().isPresent());
+            assertFalse(atUpstream(model, second), "the message waits while the handler is suspended");
+            suspendedThread().get().resume();
+            EdgeWorkspace.waitUntil("the message after resuming", TIMEOUT, () -> atUpstream(model, second));
+        } finally {
+            breakpoint.delete();
+        }
+        terminate(launch);
+    }
+
+    @Test
+    void twoSolutionsRunSideBySideOnTheirOwnAddresses() throws Exception {
+        solution = EdgeWorkspace.solutionFromExample("factory-side", "factory-line");
+        module = EdgeWorkspace.solutionFromExample("greenhouse-side", "greenhouse");
+        ILaunch factory = launch(configuration(solution), ILaunchManager.RUN_MODE);
+        launch = launch(configuration(module), ILaunchManager.RUN_MODE);
+        try {
+            ManagementClient factoryApi = new ManagementClient(java.net.URI.create(
+                    factory.getAttribute(EdgeLaunch.LAUNCH_MANAGEMENT_URI)));
+            ManagementClient greenhouseApi = new ManagementClient(java.net.URI.create(
+                    launch.getAttribute(EdgeLaunch.LAUNCH_MANAGEMENT_URI)));
+            assertTrue(moduleIds(factoryApi).contains("PlcGateway"), "the factory line's modules");
+            assertFalse(moduleIds(greenhouseApi).isEmpty());
+            assertFalse(moduleIds(greenhouseApi).contains("PlcGateway"), "the greenhouse runs its own deployment");
+            assertEquals(launch, io.edgestudio.launch.internal.view.EdgeRuntimes.active().orElseThrow(),
+                    "the view follows the most recent launch");
+        } finally {
+            terminate(factory);
+        }
+        terminate(launch);
+    }
+
+    private static List<String> moduleIds(ManagementClient api) {
+        return api.modules().stream().map(m -> m.path("moduleId").asText()).toList();
+    }
+
+    private static EdgeView edgeView() throws CoreException {
+        return (EdgeView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+                .showView(EdgeLaunch.VIEW_ID);
+    }
+
+    /** The project's configuration as the shortcut makes it, moved to a free loopback address. */
+    private static ILaunchConfiguration configuration(org.eclipse.core.resources.IResource resource)
+            throws CoreException {
+        ILaunchConfigurationWorkingCopy config = EdgeLaunchShortcut.configurationFor(resource).getWorkingCopy();
+        String host = EdgeWorkspace.freeLoopback();
+        config.setAttribute(EdgeLaunch.ATTR_BIND_ADDRESS, host);
+        config.setAttribute(EdgeLaunch.ATTR_MANAGEMENT_PORT, EdgeWorkspace.freePort(host));
+        return config.doSave();
+    }
+
+    /** Launches as Run As / Debug As do and returns the launch once its runtime is registered. */
+    private static ILaunch launch(ILaunchConfiguration config, String mode) {
+        DebugUITools.launch(config, mode);
+        ILaunch[] found = new ILaunch[1];
+        EdgeWorkspace.waitUntil("the launch to start its runtime", TIMEOUT, () -> {
+            found[0] = Arrays.stream(DebugPlugin.getDefault().getLaunchManager().getLaunches())
+                    .filter(l -> config.equals(l.getLaunchConfiguration()) && !l.isTerminated())
+                    .filter(l -> l.getAttribute(EdgeLaunch.LAUNCH_MANAGEMENT_URI) != null)
+                    .findFirst().orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    private static void terminate(ILaunch launch) throws DebugException {
+        launch.terminate();
+        EdgeWorkspace.waitUntil("the launch to terminate", TIMEOUT, launch::isTerminated);
+    }
+
+    private static void awaitConnected(ILaunch launch, EdgeViewModel model, String module) {
+        try {
+            awaitConnected(model, module);
+        } catch (AssertionError e) {
+            StringBuilder consoles = new StringBuilder(e.getMessage());
+            for (var process : launch.getProcesses()) {
+                consoles.append("\n--- ").append(process.getLabel()).append(" (terminated: ")
+                        .append(process.isTerminated()).append(")\n");
+                try {
+                    consoles.append("exit ").append(process.isTerminated() ? process.getExitValue() : "-").append('\n');
+                } catch (DebugException notYet) {
+                    // still running
+                }
+                var console = DebugUITools.getConsole(process);
+                if (console instanceof org.eclipse.ui.console.TextConsole text) {
+                    consoles.append(text.getDocument().get());
+                }
+                if (process.getStreamsProxy() != null) {
+                    consoles.append(process.getStreamsProxy().getOutputStreamMonitor().getContents())
+                            .append(process.getStreamsProxy().getErrorStreamMonitor().getContents());
+                }
+            }
+            java.nio.file.Path logs = org.eclipse.core.runtime.Platform.getStateLocation(
+                    org.eclipse.core.runtime.Platform.getBundle(EdgeLaunch.PLUGIN_ID)).toFile().toPath()
+                    .resolve("runs").resolve(launch.getLaunchConfiguration().getName()).resolve("logs");
+            try (var files = Files.list(logs)) {
+                for (var log : files.toList()) {
+                    consoles.append("\n--- log ").append(log).append('\n').append(Files.readString(log));
+                }
+            } catch (IOException | RuntimeException noLogs) {
+                consoles.append("\n(no module logs: ").append(noLogs).append(')');
+            }
+            throw new AssertionError(consoles.toString(), e);
+        }
+    }
+
+    private static void awaitConnected(EdgeViewModel model, String module) {
+        EdgeWorkspace.waitUntil(module + " to connect", TIMEOUT, () -> model.client().map(api -> {
+            try {
+                return api.modules().stream().anyMatch(m -> module.equals(m.path("moduleId").asText())
+                        && "Connected".equals(m.path("connectionState").asText()));
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        }).orElse(false));
+    }
+
+    private static boolean atUpstream(EdgeViewModel model, String marker) {
+        Optional<ManagementClient> api = model.client();
+        return api.isPresent() && api.get().upstream(100).stream()
+                .anyMatch(m -> m.path("body").asText().contains("\"pressure\":" + marker));
+    }
+
+    private static double reportedThreshold(EdgeViewModel model) {
+        JsonNode reported = ManagementClient.section(model.twin("Filter"), "reported");
+        return reported.path("TemperatureThreshold").asDouble(Double.NaN);
+    }
+
+    /** A unique pressure reading: it survives the module's round trip through its records, so it marks the message. */
+    private static String uniqueMarker() {
+        return "1." + (100_000 + new java.util.Random().nextInt(900_000)) + "1";
+    }
+
+    private static String telemetry(String pressure, double temperature) {
+        return """
+                {"machine": {"temperature": %s, "pressure": %s},
+                 "ambient": {"temperature": 21.0, "humidity": 40},
+                 "timeCreated": "2026-11-23T12:00:00Z"}
+                """.formatted(temperature, pressure);
+    }
+
+    private Optional<IThread> suspendedThread() {
+        for (IDebugTarget target : launch.getDebugTargets()) {
+            try {
+                for (IThread thread : target.getThreads()) {
+                    if (thread.isSuspended() && thread.getBreakpoints().length > 0) {
+                        return Optional.of(thread);
+                    }
+                }
+            } catch (DebugException e) {
+                // target is going away
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int lineOf(IFile file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file.getLocation().toFile().toPath());
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
+    }
+}

@@ -1,0 +1,105 @@
+package io.edgestudio.launch.internal.launching;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchConfigurationType;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.IProcess;
+import org.eclipse.debug.core.sourcelookup.ISourceContainer;
+import org.eclipse.debug.core.sourcelookup.ISourceLookupDirector;
+import org.eclipse.debug.ui.IDebugUIConstants;
+import org.eclipse.jdt.launching.IJavaLaunchConfigurationConstants;
+import org.eclipse.jdt.launching.JavaLaunchDelegate;
+import org.eclipse.jdt.launching.sourcelookup.containers.JavaProjectSourceContainer;
+
+/**
+ * Launches workspace Java modules through JDT as local Java applications inside an Edge launch, so each shows
+ * under it with its own console and, in Debug mode, runs under the Eclipse debugger from its first instruction.
+ */
+final class ModuleLauncher {
+
+    /** JDT's source lookup director for Java launches. */
+    private static final String JAVA_SOURCE_LOCATOR = "org.eclipse.jdt.launching.sourceLocator.JavaSourceLookupDirector";
+
+    private final ILaunch launch;
+
+    ModuleLauncher(ILaunch launch) {
+        this.launch = launch;
+    }
+
+    /** Lets the debugger find the sources of all module projects (JDT would only know the first one's). */
+    void installSourceLookup(List<ModuleProject> modules) throws CoreException {
+        if (launch.getSourceLocator() != null || modules.isEmpty()) {
+            return;
+        }
+        ISourceLookupDirector director = (ISourceLookupDirector) DebugPlugin.getDefault().getLaunchManager()
+                .newSourceLocator(JAVA_SOURCE_LOCATOR);
+        director.initializeDefaults(launch.getLaunchConfiguration());
+        director.setSourceContainers(modules.stream()
+                .map(m -> (ISourceContainer) new JavaProjectSourceContainer(m.project()))
+                .toArray(ISourceContainer[]::new));
+        launch.setSourceLocator(director);
+    }
+
+    /**
+     * Starts a module in {@code mode} with the manifest's env and the credentials the runtime wrote for it; its
+     * output goes to its console and to {@code log}.
+     *
+     * @return the module's process
+     */
+    IProcess launch(ModuleProject module, String mode, Map<String, String> manifestEnv, Path credentials,
+            Path log, IProgressMonitor monitor) throws CoreException {
+        ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
+        ILaunchConfigurationType javaApplication = manager
+                .getLaunchConfigurationType(IJavaLaunchConfigurationConstants.ID_JAVA_APPLICATION);
+        ILaunchConfigurationWorkingCopy config = javaApplication.newInstance(null,
+                manager.generateLaunchConfigurationName("Edge module " + module.module()));
+        config.setAttribute(IJavaLaunchConfigurationConstants.ATTR_PROJECT_NAME, module.project().getElementName());
+        config.setAttribute(IJavaLaunchConfigurationConstants.ATTR_MAIN_TYPE_NAME, module.mainType());
+        Map<String, String> env = new LinkedHashMap<>(manifestEnv);
+        env.putAll(readEnvironment(credentials));
+        config.setAttribute(ILaunchManager.ATTR_ENVIRONMENT_VARIABLES, env);
+        config.setAttribute(ILaunchManager.ATTR_APPEND_ENVIRONMENT_VARIABLES, true);
+        // the console shows the module's output; a copy stays in the state directory after the launch ends
+        log.getParent().toFile().mkdirs();
+        config.setAttribute(IDebugUIConstants.ATTR_CAPTURE_IN_FILE, log.toString());
+        config.setAttribute(IDebugUIConstants.ATTR_APPEND_TO_FILE, false);
+        int before = launch.getProcesses().length;
+        new JavaLaunchDelegate().launch(config, mode, launch, monitor);
+        IProcess[] processes = launch.getProcesses();
+        if (processes.length == before) {
+            throw new CoreException(Status.error("Module " + module.module() + " did not start."));
+        }
+        IProcess process = processes[processes.length - 1];
+        process.setAttribute(IProcess.ATTR_PROCESS_LABEL, "Module " + module.module() + " ("
+                + module.project().getElementName() + ")");
+        return process;
+    }
+
+    /** The {@code KEY=value} lines of a module's credentials file. */
+    static Map<String, String> readEnvironment(Path file) throws CoreException {
+        Map<String, String> env = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                int equals = line.indexOf('=');
+                if (equals > 0) {
+                    env.put(line.substring(0, equals), line.substring(equals + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new CoreException(Status.error("Cannot read the module credentials " + file + ": " + e.getMessage(), e));
+        }
+        return env;
+    }
+}
