@@ -122,7 +122,7 @@ class ManifestContentTest {
 	}
 
 	@Test
-	void hubSchema10GetsRouteStringsAndRefusesPriorities(@TempDir Path dir) {
+	void hubSchema10GetsRouteStringsAndRefusesPriorities(@TempDir Path dir) throws Exception {
 		String modules = """
 				module A { image "a:1" output o }
 				module B { image "b:1" input i }
@@ -133,7 +133,12 @@ class ManifestContentTest {
 		assertThat(routes.get("R").isTextual()).isTrue();
 		assertThat(routes.get("R").asText()).isEqualTo("FROM /messages/modules/A/outputs/o INTO BrokeredEndpoint(\"/modules/B/inputs/i\")");
 
-		EdgeSolution prioritised = TestSolutions.parse(dir, "solution S { edgeHub { schema \"1.0\" } }\n" + modules + "route R: A.o -> B.i priority 1\n");
+		// validation reports it first; the generator still refuses a model that skipped validation
+		Path file = dir.resolve("prioritised.edge");
+		java.nio.file.Files.writeString(file, "solution S { edgeHub { schema \"1.0\" } }\n" + modules + "route R: A.o -> B.i priority 1\n");
+		SolutionLoader.Loaded loaded = TestSolutions.LOADER.load(java.util.List.of(file));
+		assertThat(loaded.errors()).singleElement().asString().contains("routeOptionsNeedHubSchema");
+		EdgeSolution prioritised = EdgeSolution.of(loaded.resources());
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> generator.manifest(prioritised, new Variant(Platform.AMD64, false)))
 				.isInstanceOf(GeneratorException.class).hasMessageContaining("route R").hasMessageContaining("1.1");
 	}

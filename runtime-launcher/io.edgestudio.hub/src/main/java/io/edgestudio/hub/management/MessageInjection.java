@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@code POST /api/v1/messages} as iotedgehubdev's test utility accepts it:
@@ -42,7 +43,12 @@ final class MessageInjection {
         }
         String module = target(text(request, "module"));
         Map<String, String> system = new LinkedHashMap<>();
-        putIfPresent(system, SystemProperty.MESSAGE_ID, text(request, "messageId"));
+        // a message id as every module output has one: the Azure IoT SDK does not acknowledge a message without it
+        String messageId = text(request, "messageId");
+        if (messageId == null || messageId.isEmpty()) {
+            messageId = UUID.randomUUID().toString();
+        }
+        system.put(SystemProperty.MESSAGE_ID.propertyName(), messageId);
         putIfPresent(system, SystemProperty.CORRELATION_ID, text(request, "correlationId"));
         putIfPresent(system, SystemProperty.USER_ID, text(request, "userId"));
         Map<String, String> properties = new LinkedHashMap<>();
@@ -53,7 +59,7 @@ final class MessageInjection {
                 hub.clock().instant());
         hub.sendToInput(module, input, message, QueueName.DEFAULT_PRIORITY);
         return ApiResponse.json(202, ManagementApi.MAPPER.createObjectNode().put("message", "accepted")
-                .put("module", module).put("inputName", input));
+                .put("module", module).put("inputName", input).put("messageId", messageId));
     }
 
     private String target(String requested) {

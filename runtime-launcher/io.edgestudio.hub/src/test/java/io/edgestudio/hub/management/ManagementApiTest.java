@@ -80,7 +80,10 @@ class ManagementApiTest {
                 "{\"inputName\": \"input1\", \"data\": \"hello world\"}");
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(next()).as("iotedgehubdev sends JSON.stringify(data)").endsWith(" \"hello world\"");
+        String messageId = json(response).path("messageId").asText();
+        assertThat(messageId).as("an id is given when the request has none").isNotEmpty();
+        assertThat(next()).as("iotedgehubdev sends JSON.stringify(data)").endsWith(" \"hello world\"")
+                .contains("%24.mid=" + messageId);
     }
 
     @Test
