@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code edge generate}: writes the deployment manifests (release and debug) of a solution. */
+/** {@code edge generate}: writes the deployment manifests (release and debug) and twin DTDL interfaces of a solution. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Generate config/deployment.<platform>.json and config/deployment.debug.<platform>.json.")
+        description = "Generate config/deployment.<platform>.json, config/deployment.debug.<platform>.json"
+                + " and a DTDL v3 interface config/dtdl/<Twin>.json per twin schema.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "<file.edge|dir>", description = "The solution's files or directory.")

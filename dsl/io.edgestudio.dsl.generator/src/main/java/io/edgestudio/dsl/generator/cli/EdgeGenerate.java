@@ -6,6 +6,7 @@ import io.edgestudio.dsl.generator.EdgeSolution;
 import io.edgestudio.dsl.generator.GeneratorException;
 import io.edgestudio.dsl.generator.SolutionLoader;
 import io.edgestudio.dsl.generator.csharp.CSharpSkeletonGenerator;
+import io.edgestudio.dsl.generator.dtdl.DtdlGenerator;
 import io.edgestudio.dsl.generator.java.JavaSkeletonGenerator;
 import io.edgestudio.dsl.generator.python.PythonSkeletonGenerator;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
  * {@code edge generate <file|dir>... [--out dir] [--platform p]... [--skeletons] [--modules dir]}: loads
  * the arguments as one solution, and when it validates without errors writes {@code deployment.<p>.json}
  * and {@code deployment.debug.<p>.json} into {@code --out} (default: {@code config/} beside the first
- * argument). With {@code --skeletons} (or {@code --modules dir}) it also writes the project of each Java,
+ * argument), and one DTDL v3 interface per twin schema into {@code dtdl/} inside it. With {@code --skeletons} (or {@code --modules dir}) it also writes the project of each Java,
  * Python and C# module into {@code --modules} (default: {@code modules/} beside the first argument).
  * Exit code 0 on success, 1 when the solution has errors, 2 on bad arguments.
  */
@@ -132,6 +133,7 @@ public final class EdgeGenerate {
 		try {
 			EdgeSolution solution = EdgeSolution.of(loaded.resources());
 			new DeploymentManifestGenerator().generate(solution, outputDir, options.platforms()).forEach(out::println);
+			new DtdlGenerator().generate(solution, outputDir.resolve("dtdl")).forEach(out::println);
 			if (options.skeletons()) {
 				Path modulesDir = options.modulesDir() == null ? beside(inputs.getFirst(), "modules") : options.modulesDir();
 				new JavaSkeletonGenerator().generate(solution, modulesDir).forEach(out::println);
