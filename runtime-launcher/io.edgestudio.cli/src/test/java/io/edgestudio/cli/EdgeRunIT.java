@@ -94,8 +94,8 @@ class EdgeRunIT {
         long forwarder = pid("Forwarder");
         ProcessHandle.of(forwarder).orElseThrow().destroyForcibly();
         await("Forwarder restarted", () -> status("Forwarder").path("runtimeStatus").asText().equals("running")
-                && pidOrZero("Forwarder") != forwarder, output);
-        assertThat(status("Forwarder").path("restartCount").asInt()).isEqualTo(1);
+                && pidOrZero("Forwarder") != 0 && pidOrZero("Forwarder") != forwarder, output);
+        assertThat(status("Forwarder").path("restartCount").asInt()).as(status("Forwarder").toString()).isEqualTo(1);
         assertThat(status("Forwarder").path("exitCode").asInt()).isEqualTo(137);
         int seen = upstream().size();
         await("messages after the restart", () -> upstream().size() >= seen + 3, output);
