@@ -78,11 +78,17 @@ final class EdgeWorkspace {
         new JavaSkeletonGenerator().generate(EdgeSolution.of(loaded.resources()), modules);
         solution.refreshLocal(IResource.DEPTH_INFINITE, null);
 
+        // the Edge builder imports generated Java modules itself, in a background job: wait for it, then reuse
+        // its project (or create it when the builder did not)
+        waitUntil("background jobs done", Duration.ofSeconds(60),
+                () -> org.eclipse.core.runtime.jobs.Job.getJobManager().isIdle());
         IWorkspace workspace = ResourcesPlugin.getWorkspace();
         IProjectDescription description = workspace.newProjectDescription(solution.getName() + "-" + module);
         description.setLocation(solution.getLocation().append("modules").append(module));
         IProject project = workspace.getRoot().getProject(description.getName());
-        project.create(description, null);
+        if (!project.exists()) {
+            project.create(description, null);
+        }
         project.open(null);
         // natures added through setDescription are configured: the Java nature adds the Java builder
         IProjectDescription withJava = project.getDescription();
