@@ -93,8 +93,11 @@ class EdgeRunIT {
         // a killed module is restarted (restartPolicy always) and messages flow again
         long forwarder = pid("Forwarder");
         ProcessHandle.of(forwarder).orElseThrow().destroyForcibly();
-        await("Forwarder restarted", () -> status("Forwarder").path("runtimeStatus").asText().equals("running")
-                && pidOrZero("Forwarder") != 0 && pidOrZero("Forwarder") != forwarder, output);
+        await("Forwarder restarted", () -> {
+            JsonNode now = status("Forwarder"); // one snapshot: separate calls could mix old and new runs
+            long pid = now.path("processId").asLong(0);
+            return now.path("runtimeStatus").asText().equals("running") && pid != 0 && pid != forwarder;
+        }, output);
         assertThat(status("Forwarder").path("restartCount").asInt()).as(status("Forwarder").toString()).isEqualTo(1);
         assertThat(status("Forwarder").path("exitCode").asInt()).isEqualTo(137);
         int seen = upstream().size();
