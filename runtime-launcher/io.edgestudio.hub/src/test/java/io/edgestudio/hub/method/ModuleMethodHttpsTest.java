@@ -78,6 +78,20 @@ class ModuleMethodHttpsTest {
     }
 
     @Test
+    void aModulesOwn404IsItsAnswerNotAMissingModule() throws Exception {
+        MqttClient callee = listen("callee");
+
+        CompletableFuture<HttpResponse<String>> response = post("callee", token("caller"), "dev1/caller",
+                "{\"methodName\":\"find\"}");
+        answer(callee, calls.poll(10, TimeUnit.SECONDS), 404, "{\"why\":\"no such item\"}");
+
+        HttpResponse<String> answered = response.get(20, TimeUnit.SECONDS);
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answered.body()))
+                .isEqualTo(JSON.readTree("{\"status\":404,\"payload\":{\"why\":\"no such item\"}}"));
+    }
+
+    @Test
     void callersWithoutAValidTokenForThemselvesGet401() throws Exception {
         ModuleIdentity caller = edge.identity("caller");
         long hour = System.currentTimeMillis() / 1000 + 3600;
