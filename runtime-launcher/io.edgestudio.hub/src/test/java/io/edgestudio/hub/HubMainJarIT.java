@@ -48,14 +48,15 @@ class HubMainJarIT {
     void jarServesTheDeploymentAndStopsCleanlyOnSigterm() throws Exception {
         Path manifest = Files.writeString(dir.resolve("deployment.json"), LocalEdgeHubTest.MANIFEST);
         String host = freeLoopbackWithSdkPorts();
-        process = startJar(List.of(), manifest, host);
+        process = startJar(List.of(), manifest, host, "--workload-port", "0");
         Thread reader = Thread.ofPlatform().daemon().start(this::readOutput);
 
         String base = awaitManagementApi(host);
         assertThat(output).contains("MQTT listening on " + host + ":8883")
                 .contains("Module-to-module methods (HTTPS) listening on " + host + ":443")
                 .contains("Upstream messages recorded in " + dir.resolve("state/upstream/messages.jsonl").toAbsolutePath())
-                .contains("Module receiver: " + dir.resolve("state/modules/receiver.env").toAbsolutePath());
+                .contains("Module receiver: " + dir.resolve("state/modules/receiver.env").toAbsolutePath())
+                .anySatisfy(l -> assertThat(l).matches("Workload API: http://localhost:[0-9]+/"));
         assertThat(Files.readString(dir.resolve("state/modules/receiver.env")))
                 .contains("GatewayHostName=" + host + ";");
 
@@ -93,13 +94,14 @@ class HubMainJarIT {
                         + "'sysctl net.ipv4.ip_unprivileged_port_start=443'. Everything else works."));
     }
 
-    private Process startJar(List<String> prefix, Path manifest, String host) throws IOException {
+    private Process startJar(List<String> prefix, Path manifest, String host, String... more) throws IOException {
         Path jar = Path.of(System.getProperty("hub.jar"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(prefix);
         command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
                 "--manifest", manifest.toString(), "--state-dir", dir.resolve("state").toString(), "--bind", host,
                 "--management-port", "0"));
+        command.addAll(List.of(more));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
