@@ -40,7 +40,7 @@ public final class HubMain implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--manifest", required = true, paramLabel = "<file>",
-            description = "Deployment manifest or template ($VAR and ${MODULES.x} expanded from the environment).")
+            description = "Deployment manifest or template ($VAR and $${MODULES.x} expanded from the environment).")
     private Path manifest;
 
     @Option(names = "--state-dir", paramLabel = "<dir>", defaultValue = ".edgestudio-hub",
@@ -63,9 +63,9 @@ public final class HubMain implements Callable<Integer> {
     private int managementPort;
 
     @Option(names = "--methods-port", defaultValue = "443",
-            description = "HTTPS port for module-to-module direct methods on the --bind address; the Azure IoT SDK "
-                    + "always uses 443, which needs root (or sysctl net.ipv4.ip_unprivileged_port_start=443); "
-                    + "without it the hub runs on and warns (default: ${DEFAULT-VALUE}).")
+            description = "HTTPS port for module-to-module direct methods on the --bind address (default: "
+                    + "${DEFAULT-VALUE}, the Azure IoT SDK's fixed port). Binding 443 needs root; without it the hub "
+                    + "warns how to enable it and runs without these methods.")
     private int methodsPort;
 
     @Option(names = "--workload-port", paramLabel = "<port>",
