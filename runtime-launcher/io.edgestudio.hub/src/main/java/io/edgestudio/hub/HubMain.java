@@ -4,6 +4,7 @@ import io.edgestudio.hub.manifest.DeploymentManifest;
 import io.edgestudio.hub.manifest.ManifestException;
 import io.edgestudio.hub.manifest.ManifestLoader;
 import io.edgestudio.hub.manifest.TemplateExpander;
+import io.edgestudio.hub.upstream.UpstreamRecording;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -39,7 +40,7 @@ public final class HubMain implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--manifest", required = true, paramLabel = "<file>",
-            description = "Deployment manifest or template ($VAR and ${MODULES.x} expanded from the environment).")
+            description = "Deployment manifest or template ($VAR and $${MODULES.x} expanded from the environment).")
     private Path manifest;
 
     @Option(names = "--state-dir", paramLabel = "<dir>", defaultValue = ".edgestudio-hub",
@@ -61,8 +62,30 @@ public final class HubMain implements Callable<Integer> {
             description = "Management HTTP API port; 0 picks a free one (default: ${DEFAULT-VALUE}, as iotedgehubdev).")
     private int managementPort;
 
-    @Option(names = "--device-id", defaultValue = "edgestudio-device", description = "Edge device id.")
+    @Option(names = "--methods-port", defaultValue = "443",
+            description = "HTTPS port for module-to-module direct methods on the --bind address (default: "
+                    + "${DEFAULT-VALUE}, the Azure IoT SDK's fixed port). Binding 443 needs root; without it the hub "
+                    + "warns how to enable it and runs without these methods.")
+    private int methodsPort;
+
+    @Option(names = "--workload-port", paramLabel = "<port>",
+            description = "Also serve the workload API (IOTEDGE_WORKLOADURI, for modules started without a connection "
+                    + "string) on 127.0.0.1:<port>; 0 picks a free one.")
+    private Integer workloadPort;
+
+    @Option(names = "--device-id", defaultValue = "edgestudio-device",
+            description = "Edge device id (default: ${DEFAULT-VALUE}).")
     private String deviceId;
+
+    @Option(names = "--upstream-file-size", paramLabel = "<MB>", defaultValue = "10",
+            description = "Size at which <state-dir>/upstream/messages.jsonl, the record of $upstream messages, is "
+                    + "rotated (default: ${DEFAULT-VALUE}).")
+    private long upstreamFileMegabytes;
+
+    @Option(names = "--upstream-files", paramLabel = "<n>", defaultValue = "5",
+            description = "Upstream record files kept, the current one included; 0 keeps upstream messages in "
+                    + "memory only (default: ${DEFAULT-VALUE}).")
+    private int upstreamFiles;
 
     @Option(names = "--in-memory", description = "Keep messages and twins in memory instead of on disk.")
     private boolean inMemory;
@@ -87,6 +110,9 @@ public final class HubMain implements Callable<Integer> {
         } catch (ManifestException e) {
             err.println("Invalid manifest " + manifest + ": " + e.getMessage());
             return EXIT_BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println("Invalid option: " + e.getMessage());
+            return EXIT_BAD_INPUT;
         } catch (BindException e) {
             err.println("Cannot listen on " + bind + ": " + e.getMessage());
             return EXIT_ADDRESS_IN_USE;
@@ -108,7 +134,9 @@ public final class HubMain implements Callable<Integer> {
         return new LocalEdgeHubOptions(defaults.stateDirectory(), deviceId, defaults.hubHostName(),
                 new InetSocketAddress(bind, mqttPort), plainPort == null ? null : new InetSocketAddress(bind, plainPort),
                 !inMemory, defaults.inflightWindow(), defaults.inflightTimeout(), defaults.maintenanceInterval(),
-                new InetSocketAddress(bind, managementPort));
+                new InetSocketAddress(bind, managementPort),
+                workloadPort == null ? null : new InetSocketAddress("127.0.0.1", workloadPort), methodsPort,
+                upstreamFiles == 0 ? null : new UpstreamRecording(upstreamFileMegabytes * 1024 * 1024, upstreamFiles));
     }
 
     private void describe(LocalEdgeHub edge, DeploymentManifest deployment) {
@@ -117,7 +145,11 @@ public final class HubMain implements Callable<Integer> {
                 + deployment.routes().size() + " routes)");
         edge.servers().forEach(s -> out.println("MQTT listening on " + s.address().getHostString() + ":"
                 + s.address().getPort()));
+        edge.moduleMethods().ifPresent(m -> out.println("Module-to-module methods (HTTPS) listening on "
+                + m.address().getHostString() + ":" + m.address().getPort()));
         edge.management().ifPresent(m -> out.println("Management API: " + m.baseUri()));
+        edge.workload().ifPresent(w -> out.println("Workload API: " + w.uri()));
+        edge.upstreamRecorder().ifPresent(r -> out.println("Upstream messages recorded in " + r.file()));
         out.println("CA certificate: " + edge.credentials().caCertificateFile().toAbsolutePath());
         Path modules = stateDirectory.toAbsolutePath().resolve("modules");
         deployment.modules().keySet().forEach(m -> out.println("Module " + m + ": " + modules.resolve(m + ".env")));

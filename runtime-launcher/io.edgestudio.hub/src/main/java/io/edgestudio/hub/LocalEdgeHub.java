@@ -9,6 +9,8 @@ import io.edgestudio.hub.management.ManagementApi;
 import io.edgestudio.hub.management.ManagementServer;
 import io.edgestudio.hub.management.ModuleRuntime;
 import io.edgestudio.hub.manifest.DeploymentManifest;
+import io.edgestudio.hub.method.MethodServer;
+import io.edgestudio.hub.method.ModuleMethodApi;
 import io.edgestudio.hub.mqtt.MqttServer;
 import io.edgestudio.hub.routing.RouteEngine;
 import io.edgestudio.hub.store.InMemoryMessageStore;
@@ -18,6 +20,7 @@ import io.edgestudio.hub.tls.HubCertificates;
 import io.edgestudio.hub.twin.FileTwinStore;
 import io.edgestudio.hub.twin.InMemoryTwinStore;
 import io.edgestudio.hub.twin.TwinStore;
+import io.edgestudio.hub.upstream.UpstreamRecorder;
 import io.edgestudio.hub.workload.ModuleGenerations;
 import io.edgestudio.hub.workload.WorkloadApi;
 import io.edgestudio.hub.workload.WorkloadServer;
@@ -54,6 +57,8 @@ public final class LocalEdgeHub implements AutoCloseable {
     private ModuleGenerations generations;
     private LocalEdgeHubOptions options;
     private ManagementApi api;
+    private MethodServer methods;
+    private UpstreamRecorder recorder;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "edgehub-maintenance");
         thread.setDaemon(true);
@@ -93,15 +98,24 @@ public final class LocalEdgeHub implements AutoCloseable {
                 options.inflightTimeout(), manifest.timeToLiveSecs());
         TwinStore twins = options.persistent() ? new FileTwinStore(options.stateDirectory().resolve("twins"))
                 : new InMemoryTwinStore();
-        EdgeHub hub = new EdgeHub(settings, identities, store, routing, twins, Clock.systemUTC());
+        UpstreamRecorder recorder = options.upstreamRecording() == null ? null
+                : UpstreamRecorder.open(options.stateDirectory().resolve("upstream"), options.upstreamRecording(), routing);
+        EdgeHub hub = new EdgeHub(settings, identities, store, routing, twins, Clock.systemUTC(),
+                recorder == null ? List.of() : List.of(recorder));
         manifest.desiredProperties().forEach(hub.twins()::replaceDesired);
         LocalEdgeHub edge = new LocalEdgeHub(hub, store, credentials);
         edge.options = options;
+        edge.recorder = recorder;
         try {
             edge.servers.add(MqttServer.start(edge.hub, options.tlsAddress(), certificates.serverContext(),
                     MqttServer.CONNECT_TIMEOUT));
             if (options.plainAddress() != null) {
                 edge.servers.add(MqttServer.start(edge.hub, options.plainAddress(), null, MqttServer.CONNECT_TIMEOUT));
+            }
+            if (options.methodsAddress() != null) {
+                edge.methods = MethodServer.startOrWarn(
+                        new ModuleMethodApi(options.deviceId(), hub.authenticator(), hub.methods()),
+                        options.methodsAddress(), certificates.serverContext()).orElse(null);
             }
             if (options.managementAddress() != null) {
                 edge.api = new ManagementApi(hub, manifest.modules().keySet(), manifest.routes().values());
@@ -146,6 +160,19 @@ public final class LocalEdgeHub implements AutoCloseable {
     /** @return the listeners, TLS first */
     public List<MqttServer> servers() {
         return List.copyOf(servers);
+    }
+
+    /**
+     * @return the HTTPS listener for module → module direct methods, if the options asked for one and its
+     *         address could be bound
+     */
+    public Optional<MethodServer> moduleMethods() {
+        return Optional.ofNullable(methods);
+    }
+
+    /** @return the file recording of upstream messages, if the options asked for one */
+    public Optional<UpstreamRecorder> upstreamRecorder() {
+        return Optional.ofNullable(recorder);
     }
 
     /** @return the management HTTP API, if the options asked for one */
@@ -209,8 +236,14 @@ public final class LocalEdgeHub implements AutoCloseable {
             management.close();
         }
         maintenance.shutdownNow();
+        if (methods != null) {
+            methods.close();
+        }
         servers.forEach(MqttServer::close);
         hub.close();
+        if (recorder != null) {
+            recorder.close();
+        }
         store.close();
         LOG.info("Local edge hub stopped");
     }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,21 @@ public final class EdgeHub implements AutoCloseable {
      */
     public EdgeHub(HubSettings settings, IdentityRegistry identities, MessageStore store, MessageRouting routing,
             TwinStore twinStore, Clock clock) {
+        this(settings, identities, store, routing, twinStore, clock, List.of());
+    }
+
+    /**
+     * @param settings the tunables
+     * @param identities the module identities
+     * @param store the store-and-forward queues
+     * @param routing the route engine
+     * @param twinStore where module twins persist
+     * @param clock the clock for enqueue times, TTLs and token expiry
+     * @param upstreamListeners called for every message that reaches upstream, from the first one on (also for
+     *        messages a previous run left in the store)
+     */
+    public EdgeHub(HubSettings settings, IdentityRegistry identities, MessageStore store, MessageRouting routing,
+            TwinStore twinStore, Clock clock, List<Consumer<StoredMessage>> upstreamListeners) {
         this.settings = settings;
         this.identities = identities;
         this.store = store;
@@ -66,6 +82,7 @@ public final class EdgeHub implements AutoCloseable {
         this.twins = new TwinService(twinStore, this::pushDesiredPatch);
         this.methods = new MethodInvoker(module -> listeningLink(module, TopicPolicy.METHOD_REQUESTS));
         this.upstream = new UpstreamEndpoint(store, metrics, UPSTREAM_RECORD, clock::millis);
+        upstreamListeners.forEach(upstream::addListener);
         upstream.wake();
     }
 

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -20,6 +22,7 @@ import java.util.function.LongSupplier;
 public final class UpstreamEndpoint implements AutoCloseable {
 
     private static final int BATCH = 256;
+    private static final int CLOSE_WAIT_SECONDS = 5;
 
     private final MessageStore store;
     private final HubMetrics metrics;
@@ -33,6 +36,7 @@ public final class UpstreamEndpoint implements AutoCloseable {
     });
     private final LongSupplier currentMillis;
     private volatile boolean online = true;
+    private volatile boolean closed;
 
     UpstreamEndpoint(MessageStore store, HubMetrics metrics, int capacity, LongSupplier currentMillis) {
         this.currentMillis = currentMillis;
@@ -68,14 +72,16 @@ public final class UpstreamEndpoint implements AutoCloseable {
     }
 
     void wake() {
-        if (!executor.isShutdown()) {
+        try {
             executor.execute(this::drain);
+        } catch (RejectedExecutionException closing) {
+            // closed: what is stored is drained by the next start
         }
     }
 
     /** Drains batch by batch, always restarting from the highest priority queue that has messages. */
     private void drain() {
-        while (online) {
+        while (online && !closed) {
             Optional<String> next = store.queues().stream().map(QueueName::parse).flatMap(Optional::stream)
                     .filter(q -> q.endpoint().equals(QueueName.UPSTREAM)).sorted(QueueName.DELIVERY_ORDER)
                     .map(QueueName::format).filter(q -> store.size(q) > 0).findFirst();
@@ -114,8 +120,18 @@ public final class UpstreamEndpoint implements AutoCloseable {
         listeners.forEach(listener -> listener.accept(message));
     }
 
+    /** Stops draining: the batch in progress is finished (recorded and checkpointed) before this returns. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        closed = true;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -219,10 +219,11 @@ public final class ManagementApi {
     }
 
     private static ApiResponse methodAnswer(String module, String method, MethodResult result) {
-        if (result.status() == MethodResult.NOT_FOUND) {
+        // a module's own 404 or 504 is its answer, passed on like any other status
+        if (!result.answered() && result.status() == MethodResult.NOT_FOUND) {
             return ApiResponse.error(404, "module " + module + " is not connected or does not listen for methods");
         }
-        if (result.status() == MethodResult.GATEWAY_TIMEOUT) {
+        if (!result.answered()) {
             return ApiResponse.error(504, "module " + module + " did not answer " + method + " in time");
         }
         ObjectNode answer = MAPPER.createObjectNode().put("status", result.status());

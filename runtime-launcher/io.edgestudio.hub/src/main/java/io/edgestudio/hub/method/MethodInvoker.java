@@ -44,7 +44,7 @@ public final class MethodInvoker {
         }
         ModuleLink link = methodListeners.apply(module);
         if (link == null) {
-            return CompletableFuture.completedFuture(new MethodResult(MethodResult.NOT_FOUND, "null"));
+            return CompletableFuture.completedFuture(MethodResult.notListening());
         }
         String rid = Long.toString(requestIds.incrementAndGet());
         CompletableFuture<MethodResult> result = new CompletableFuture<>();
@@ -53,7 +53,7 @@ public final class MethodInvoker {
         return result.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .exceptionally(e -> {
                     if (e instanceof TimeoutException) {
-                        return new MethodResult(MethodResult.GATEWAY_TIMEOUT, "null");
+                        return MethodResult.timedOut();
                     }
                     throw new IllegalStateException(e);
                 })
