@@ -2,6 +2,8 @@ package io.edgestudio.cli;
 
 import io.edgestudio.agent.AgentOptions;
 import io.edgestudio.agent.RestartBackoff;
+import io.edgestudio.agent.container.BackendMode;
+import io.edgestudio.docker.DockerEngine;
 import io.edgestudio.hub.LocalEdgeHubOptions;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -49,6 +51,25 @@ final class RuntimeOptions {
                     + "Repeatable.")
     List<String> debug = new ArrayList<>();
 
+    @Option(names = "--backend", paramLabel = "auto|process|docker", defaultValue = "auto",
+            description = { "Where modules run (default: ${DEFAULT-VALUE}). auto: a module with a local command "
+                    + "(edge-run.json, generated Java module) as a process, a module with only an image as a container "
+                    + "when a Docker engine answers (DOCKER_HOST or " + DockerEngine.DEFAULT_HOST + "), else as a "
+                    + "process (built-in stand-in or an error). process: every module as a process. docker: every "
+                    + "module whose image the engine has, or that has no local command, as a container; no engine "
+                    + "is exit code 6." })
+    String backend;
+
+    @Option(names = "--workload-port", paramLabel = "<port>", defaultValue = "0",
+            description = "Port of the workload API modules get as IOTEDGE_WORKLOADURI, on 127.0.0.1 (the Java SDK "
+                    + "sends plain HTTP only to localhost); 0 for a free one (default: ${DEFAULT-VALUE}).")
+    int workloadPort;
+
+    @Option(names = "--workload-only",
+            description = "Give modules only the IOTEDGE_* variables, as the IoT Edge daemon does: no "
+                    + "EdgeHubConnectionString, so SDK modules sign their tokens through the workload API.")
+    boolean workloadOnly;
+
     @Option(names = "--restart-delay", paramLabel = "<ms>", defaultValue = "1000",
             description = "First restart back-off; doubles per restart up to 5 min (default: ${DEFAULT-VALUE}).")
     long restartDelayMillis;
@@ -62,7 +83,12 @@ final class RuntimeOptions {
         LocalEdgeHubOptions defaults = LocalEdgeHubOptions.defaults(state, bind);
         return new LocalEdgeHubOptions(state, deviceId, defaults.hubHostName(), new InetSocketAddress(bind, mqttPort),
                 null, true, defaults.inflightWindow(), defaults.inflightTimeout(), defaults.maintenanceInterval(),
-                new InetSocketAddress(bind, managementPort));
+                new InetSocketAddress(bind, managementPort))
+                .withWorkloadAddress(new InetSocketAddress("127.0.0.1", workloadPort));
+    }
+
+    BackendMode backendMode() {
+        return BackendMode.of(backend);
     }
 
     AgentOptions agentOptions(Path solutionDirectory) {
@@ -87,6 +113,6 @@ final class RuntimeOptions {
         return new AgentOptions(solutionDirectory, new LinkedHashSet<>(external), ports,
                 new RestartBackoff(Duration.ofMillis(restartDelayMillis), RestartBackoff.DEFAULT.max(),
                         RestartBackoff.DEFAULT.resetAfter()),
-                defaults.stopTimeout(), null, defaults.runtimeClasspath());
+                defaults.stopTimeout(), null, defaults.runtimeClasspath(), workloadOnly);
     }
 }

@@ -141,7 +141,8 @@ public final class ModuleBackends implements ModuleBackend {
             if (present && (mode == BackendMode.DOCKER || !local)) {
                 return new Choice(DOCKER, on);
             }
-            return new Choice(PROCESS, present ? reason : reason + "; image " + spec.image() + " is not in the engine");
+            return new Choice(PROCESS, present || mode != BackendMode.DOCKER ? reason
+                    : reason + "; image " + spec.image() + " is not in the engine");
         }
         return new Choice(PROCESS, noEngine != null && !local && !standIn ? reason + "; " + noEngine : reason);
     }
