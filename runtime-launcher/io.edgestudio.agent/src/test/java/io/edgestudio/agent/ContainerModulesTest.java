@@ -106,13 +106,18 @@ class ContainerModulesTest {
     }
 
     @Test
-    void onFailureRestartsAnExitingContainerAndAMissingImageFailsNamingModuleAndImage() throws Exception {
+    void onFailureRestartsAnExitingContainerAStubbornOneIsKilledAndAMissingImageFailsNamingModuleAndImage() throws Exception {
         String ghost = """
                 {"type": "docker", "status": "running", "restartPolicy": "always",
                  "settings": {"image": "edgestudio-test/absent:none"}}""";
         AgentFixture fixture = new AgentFixture(dir);
+        AgentOptions defaults = fixture.options();
+        AgentOptions quickStop = new AgentOptions(defaults.solutionDirectory(), defaults.externalModules(),
+                defaults.debugPorts(), defaults.backoff(), Duration.ofSeconds(1), null, defaults.runtimeClasspath());
         edge = fixture.start(manifest("\"flaky\": " + container("echo run; exit 3", "on-failure", "")
-                + ", \"ghost\": " + ghost, ""), fixture.options(), "127.0.0.1", BackendMode.AUTO);
+                + ", \"ghost\": " + ghost
+                + ", \"stubborn\": " + container("trap '' TERM; echo up; while true; do sleep 1; done", "always", ""),
+                ""), quickStop, "127.0.0.1", BackendMode.AUTO);
         String edgeId = ContainerBackend.edgeId(DEVICE, edge.state);
 
         Await.until("flaky restarted twice", WAIT,
@@ -122,7 +127,14 @@ class ContainerModulesTest {
         assertThat(edge.lines.stream().filter("flaky: run"::equals).count()).isGreaterThanOrEqualTo(2);
         assertThat(edge.statuses.get("flaky")).contains("running", "backoff");
         // an exited run's container is replaced by the next run's: one at a time
-        assertThat(TestDocker.containers(edgeId)).allMatch(c -> c.module().equals("flaky")).hasSizeLessThanOrEqualTo(1);
+        assertThat(TestDocker.containers(edgeId).stream().filter(c -> c.module().equals("flaky"))).hasSizeLessThanOrEqualTo(1);
+
+        // a module that ignores SIGTERM is killed after the stop timeout, and its container removed
+        Await.until("stubborn up", WAIT, () -> edge.lines.contains("stubborn: up"));
+        edge.agent.supervisor().stop("stubborn");
+        Await.until("stubborn stopped", WAIT, () -> edge.status("stubborn").equals("stopped"));
+        assertThat(edge.agent.supervisor().status("stubborn").orElseThrow().exitCode()).isEqualTo(137);
+        assertThat(TestDocker.containers(edgeId)).noneMatch(c -> c.module().equals("stubborn"));
 
         ModuleRuntimeStatus missing = edge.agent.supervisor().status("ghost").orElseThrow();
         assertThat(missing.runtimeStatus()).isEqualTo("failed");

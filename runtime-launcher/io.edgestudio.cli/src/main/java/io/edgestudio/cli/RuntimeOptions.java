@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options {@code edge run} and {@code edge demo} share: where the local edge listens and keeps its state. */
@@ -52,13 +53,15 @@ final class RuntimeOptions {
     List<String> debug = new ArrayList<>();
 
     @Option(names = "--backend", paramLabel = "auto|process|docker", defaultValue = "auto",
+            converter = BackendModeConverter.class,
             description = { "Where modules run (default: ${DEFAULT-VALUE}). auto: a module with a local command "
                     + "(edge-run.json, generated Java module) as a process, a module with only an image as a container "
                     + "when a Docker engine answers (DOCKER_HOST or " + DockerEngine.DEFAULT_HOST + "), else as a "
-                    + "process (built-in stand-in or an error). process: every module as a process. docker: every "
-                    + "module whose image the engine has, or that has no local command, as a container; no engine "
-                    + "is exit code 6." })
-    String backend;
+                    + "process (built-in stand-in or an error); a module with a built-in stand-in uses it unless the "
+                    + "engine has its image. process: every module as a process. docker: every module whose image "
+                    + "the engine has, or that has neither a local command nor a stand-in, as a container (pulled if "
+                    + "missing); no engine is exit code 6." })
+    BackendMode backend;
 
     @Option(names = "--workload-port", paramLabel = "<port>", defaultValue = "0",
             description = "Port of the workload API modules get as IOTEDGE_WORKLOADURI, on 127.0.0.1 (the Java SDK "
@@ -88,7 +91,19 @@ final class RuntimeOptions {
     }
 
     BackendMode backendMode() {
-        return BackendMode.of(backend);
+        return backend;
+    }
+
+    /** {@code auto}, {@code process} or {@code docker}, in any case; anything else is a usage error (exit 2). */
+    static final class BackendModeConverter implements CommandLine.ITypeConverter<BackendMode> {
+        @Override
+        public BackendMode convert(String value) {
+            try {
+                return BackendMode.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     AgentOptions agentOptions(Path solutionDirectory) {

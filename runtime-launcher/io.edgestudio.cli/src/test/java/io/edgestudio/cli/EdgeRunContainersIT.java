@@ -70,6 +70,11 @@ class EdgeRunContainersIT {
             Await.until("both modules up; output:\n" + String.join("\n", output), WAIT,
                     () -> output.stream().anyMatch(l -> l.contains("proc up"))
                             && output.stream().anyMatch(l -> l.contains("box up module=box")));
+            // the workload API runs by default; both backends give modules its URI
+            String workload = output.stream().filter(l -> l.contains("workload API http://localhost:")).findFirst()
+                    .orElseThrow().replaceAll(".*workload API (http://localhost:[0-9]+/).*", "$1");
+            assertThat(output).anyMatch(l -> l.endsWith("box up module=box workload=" + workload));
+            assertThat(Files.readString(state.resolve("modules/proc.env"))).contains("IOTEDGE_WORKLOADURI=" + workload);
             assertThat(output).anyMatch(l -> l.contains("proc runs as process (command in edge-run.json)"))
                     .anyMatch(l -> l.contains("box runs as docker (image " + IMAGE + " on Docker"));
             assertThat(containers(engine, edgeId)).singleElement().matches(c -> c.module().equals("box"))
@@ -99,7 +104,7 @@ class EdgeRunContainersIT {
     private Path solution() throws IOException {
         Path solution = Files.createDirectories(dir.resolve("solution"));
         String box = JSON.writeValueAsString(Map.of("Cmd", List.of("sh", "-c",
-                "echo box up module=$IOTEDGE_MODULEID; trap 'exit 0' TERM; sleep 600 & wait $!")));
+                "echo box up module=$IOTEDGE_MODULEID workload=$IOTEDGE_WORKLOADURI; trap 'exit 0' TERM; sleep 600 & wait $!")));
         Files.writeString(solution.resolve("deployment.json"), """
                 {"modulesContent": {
                   "$edgeAgent": {"properties.desired": {"schemaVersion": "1.1",

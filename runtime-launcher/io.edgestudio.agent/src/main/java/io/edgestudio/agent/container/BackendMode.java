@@ -8,7 +8,7 @@ public enum BackendMode {
      * A module with a local command (an {@code edge-run.json} entry, a generated Java module) runs as a process;
      * a module with only an image runs as a container when a Docker engine answers, else as the process backend
      * runs it (a built-in stand-in, or an error saying what to add). A module with a built-in stand-in runs as a
-     * container only when the engine already has its image.
+     * container only when the engine already has its image and another module needs the engine anyway.
      */
     AUTO,
     /** Every module runs as a local process; no Docker engine is asked for anything but leftovers. */

@@ -95,8 +95,9 @@ public final class ModuleBackends implements ModuleBackend {
         CommandResolver commands = processes.commands();
         Path marker = stateDirectory.resolve("agent").resolve("containers");
         boolean ranContainers = Files.exists(marker);
-        boolean imageOnly = manifest.modules().keySet().stream()
-                .anyMatch(m -> !options.externalModules().contains(m) && !commands.hasLocalCommand(m));
+        // A module with a built-in stand-in alone does not make the runtime ask Docker (start-up time).
+        boolean imageOnly = manifest.modules().values().stream().anyMatch(m -> !options.externalModules()
+                .contains(m.name()) && !commands.hasLocalCommand(m.name()) && !isStandIn(m.image()));
         boolean wanted = mode == BackendMode.DOCKER || mode == BackendMode.AUTO && imageOnly;
         ContainerBackend containers = null;
         String noEngine = null;
@@ -136,7 +137,7 @@ public final class ModuleBackends implements ModuleBackend {
             boolean present = containers.hasImage(spec.image());
             String on = "image " + spec.image() + " on Docker " + containers.engine().version();
             if (!local && !standIn) {
-                return new Choice(DOCKER, on + (present ? "" : ", pulled if missing"));
+                return new Choice(DOCKER, on + (present ? "" : "; not present: pulled at start"));
             }
             if (present && (mode == BackendMode.DOCKER || !local)) {
                 return new Choice(DOCKER, on);
