@@ -113,8 +113,7 @@ public final class ContainerBackend implements ModuleBackend {
     public int removeLeftovers() {
         try {
             List<ContainerInfo> removed = containers.removeLeftovers();
-            removed.forEach(c -> LOG.info("Removed container {} of module {} left by an earlier run", c.name(),
-                    c.module()));
+            removed.forEach(c -> LOG.debug("Removed container {} of module {}", c.name(), c.module()));
             return removed.size();
         } catch (ContainerException e) {
             // a container left under a module's name is still replaced when that module starts
