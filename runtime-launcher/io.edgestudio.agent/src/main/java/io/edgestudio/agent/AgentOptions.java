@@ -15,17 +15,29 @@ import java.util.Set;
  * @param debugPorts JDWP ports for Java modules, by module
  * @param backoff the restart back-off
  * @param stopTimeout how long a graceful stop may take before a module is killed
- * @param workloadUri the workload API URI given to modules as {@code IOTEDGE_WORKLOADURI}; null for none
+ * @param workloadUri the workload API URI given to modules as {@code IOTEDGE_WORKLOADURI}; null for the hub's own
+ *        workload API when it runs one, else none
  * @param runtimeClasspath the class path of this runtime (this module and the device SDK), for built-in
  *        stand-in modules
+ * @param workloadOnly give modules only the {@code IOTEDGE_*} set, as the IoT Edge daemon does: no
+ *        {@code EdgeHubConnectionString} or {@code EdgeModuleCACertificateFile}, so SDK modules sign their tokens
+ *        through the workload API (which the hub must then run)
  */
 public record AgentOptions(Path solutionDirectory, Set<String> externalModules, Map<String, Integer> debugPorts,
-        RestartBackoff backoff, Duration stopTimeout, String workloadUri, String runtimeClasspath) {
+        RestartBackoff backoff, Duration stopTimeout, String workloadUri, String runtimeClasspath,
+        boolean workloadOnly) {
 
     /** Copies the collections. */
     public AgentOptions {
         externalModules = Set.copyOf(externalModules);
         debugPorts = Map.copyOf(debugPorts);
+    }
+
+    /** Options that give modules the connection string as well as the {@code IOTEDGE_*} set. */
+    public AgentOptions(Path solutionDirectory, Set<String> externalModules, Map<String, Integer> debugPorts,
+            RestartBackoff backoff, Duration stopTimeout, String workloadUri, String runtimeClasspath) {
+        this(solutionDirectory, externalModules, debugPorts, backoff, stopTimeout, workloadUri, runtimeClasspath,
+                false);
     }
 
     /**
@@ -34,7 +46,7 @@ public record AgentOptions(Path solutionDirectory, Set<String> externalModules, 
      */
     public static AgentOptions defaults(Path solutionDirectory) {
         return new AgentOptions(solutionDirectory, Set.of(), Map.of(), RestartBackoff.DEFAULT,
-                Duration.ofSeconds(10), null, System.getProperty("java.class.path"));
+                Duration.ofSeconds(10), null, System.getProperty("java.class.path"), false);
     }
 
     /**
@@ -43,7 +55,7 @@ public record AgentOptions(Path solutionDirectory, Set<String> externalModules, 
      */
     public AgentOptions withExternalModules(Set<String> modules) {
         return new AgentOptions(solutionDirectory, modules, debugPorts, backoff, stopTimeout, workloadUri,
-                runtimeClasspath);
+                runtimeClasspath, workloadOnly);
     }
 
     /**
@@ -52,7 +64,7 @@ public record AgentOptions(Path solutionDirectory, Set<String> externalModules, 
      */
     public AgentOptions withDebugPorts(Map<String, Integer> ports) {
         return new AgentOptions(solutionDirectory, externalModules, ports, backoff, stopTimeout, workloadUri,
-                runtimeClasspath);
+                runtimeClasspath, workloadOnly);
     }
 
     /**
@@ -61,6 +73,15 @@ public record AgentOptions(Path solutionDirectory, Set<String> externalModules, 
      */
     public AgentOptions withBackoff(RestartBackoff restartBackoff) {
         return new AgentOptions(solutionDirectory, externalModules, debugPorts, restartBackoff, stopTimeout,
-                workloadUri, runtimeClasspath);
+                workloadUri, runtimeClasspath, workloadOnly);
+    }
+
+    /**
+     * @param only whether modules get only the {@code IOTEDGE_*} set (no connection string)
+     * @return a copy with it
+     */
+    public AgentOptions withWorkloadOnly(boolean only) {
+        return new AgentOptions(solutionDirectory, externalModules, debugPorts, backoff, stopTimeout, workloadUri,
+                runtimeClasspath, only);
     }
 }

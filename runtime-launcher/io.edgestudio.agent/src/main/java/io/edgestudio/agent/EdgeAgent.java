@@ -9,6 +9,7 @@ import io.edgestudio.hub.identity.ModuleIdentity;
 import io.edgestudio.hub.manifest.DeploymentManifest;
 import io.edgestudio.hub.manifest.ModuleSpec;
 import io.edgestudio.hub.management.ModuleRuntimeStatus;
+import io.edgestudio.hub.workload.WorkloadServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -66,7 +67,8 @@ public final class EdgeAgent implements AutoCloseable {
      * @param listener told of status changes
      * @return the running agent
      * @throws IOException if the environment files cannot be written
-     * @throws IllegalArgumentException if an external or debugged module is not in the deployment
+     * @throws IllegalArgumentException if an external or debugged module is not in the deployment, or modules are
+     *         to run without a connection string but the hub runs no workload API
      */
     public static EdgeAgent start(LocalEdgeHub edge, DeploymentManifest manifest, Path stateDirectory,
             AgentOptions options, ModuleBackend backend, ModuleOutput output, ModuleStatusListener listener)
@@ -83,14 +85,20 @@ public final class EdgeAgent implements AutoCloseable {
             LOG.info("Removed {} module runs left by an earlier runtime", removed);
         }
         String generation = Long.toString(Instant.now().toEpochMilli(), 36);
-        ModuleEnvironment environment = new ModuleEnvironment(edge.credentials(), options.workloadUri());
+        String workloadUri = options.workloadUri() != null ? options.workloadUri()
+                : edge.workload().map(WorkloadServer::uri).orElse(null);
+        ModuleEnvironment environment = new ModuleEnvironment(edge.credentials(), workloadUri,
+                options.workloadOnly());
         ModuleSupervisor supervisor = new ModuleSupervisor(backend, output, listener, options.backoff(),
                 options.stopTimeout());
         Map<String, Path> files = new LinkedHashMap<>();
         String deviceId = edge.hub().identities().deviceId();
         for (ModuleSpec spec : manifest.modules().values()) {
             ModuleIdentity identity = edge.hub().identities().find(deviceId, spec.name()).orElseThrow();
-            Map<String, String> env = environment.of(spec, identity, generation);
+            // The workload API signs only for the generation it gave the module.
+            String moduleGeneration = edge.workload().isPresent()
+                    ? edge.workloadEnvironment(spec.name()).get("IOTEDGE_MODULEGENERATIONID") : generation;
+            Map<String, String> env = environment.of(spec, identity, moduleGeneration);
             files.put(spec.name(), ModuleEnvironment.write(stateDirectory.resolve("modules"), spec.name(), env));
             supervisor.add(new ModuleLaunch(spec, env, generation), options.externalModules().contains(spec.name()));
         }

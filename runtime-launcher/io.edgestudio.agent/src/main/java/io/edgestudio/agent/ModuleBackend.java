@@ -10,6 +10,14 @@ public interface ModuleBackend extends AutoCloseable {
     String name();
 
     /**
+     * @param module a module name
+     * @return the name of the backend that runs this module (a backend that picks one per module says which)
+     */
+    default String name(String module) {
+        return name();
+    }
+
+    /**
      * Removes what an earlier runtime left behind (after it crashed or was killed) so no module runs twice.
      * Only removes what is verifiably ours: a process whose recorded start time matches, a container labelled
      * for this state directory.

@@ -196,7 +196,7 @@ public final class ModuleSupervisor implements ModuleRuntime, AutoCloseable {
             module.handle = handle;
             module.lastStart = clock.instant();
             module.status = "running";
-            module.description = "started by the " + backend.name() + " backend as " + handle.id();
+            module.description = "started by the " + backend.name(module.name()) + " backend as " + handle.id();
             handle.exit().whenComplete((code, error) -> exited(module, run, code == null ? -1 : code));
         } catch (ModuleStartException | RuntimeException e) {
             LOG.warn("Module {} not started: {}", module.name(), e.getMessage());

@@ -1,5 +1,7 @@
 package io.edgestudio.agent;
 
+import io.edgestudio.agent.container.BackendMode;
+import io.edgestudio.agent.container.ModuleBackends;
 import io.edgestudio.hub.LocalEdgeHub;
 import io.edgestudio.hub.LocalEdgeHubOptions;
 import io.edgestudio.hub.manifest.DeploymentManifest;
@@ -32,6 +34,7 @@ final class AgentFixture implements AutoCloseable {
     final Map<String, List<String>> statuses = new ConcurrentHashMap<>();
     LocalEdgeHub hub;
     EdgeAgent agent;
+    ModuleBackends backends;
     private final HttpClient http = HttpClient.newHttpClient();
 
     AgentFixture(Path directory) throws IOException {
@@ -66,14 +69,32 @@ final class AgentFixture implements AutoCloseable {
     }
 
     AgentFixture start(String manifestJson, AgentOptions options, String host) throws Exception {
+        return start(manifestJson, options, host, null);
+    }
+
+    /**
+     * Starts hub and agent; with a backend mode, the hub also runs its workload API on 127.0.0.1 and the modules
+     * run where the mode puts them (Docker at {@code DOCKER_HOST}).
+     */
+    AgentFixture start(String manifestJson, AgentOptions options, String host, BackendMode mode) throws Exception {
         DeploymentManifest manifest = new ManifestLoader().load(manifestJson);
         LocalEdgeHubOptions hubOptions = LocalEdgeHubOptions.defaults(state, host)
                 .withManagementAddress(new InetSocketAddress(host, 0));
         if (host.equals("127.0.0.1")) {
             hubOptions = hubOptions.withTlsAddress(new InetSocketAddress(host, 0));
         }
+        if (mode != null) {
+            hubOptions = hubOptions.withWorkloadAddress(new InetSocketAddress("127.0.0.1", 0));
+        }
+        ModuleBackend backend;
+        if (mode == null) {
+            backend = EdgeAgent.processBackend(state, options);
+        } else {
+            backends = ModuleBackends.choose(mode, manifest, state, hubOptions.deviceId(), options);
+            backend = backends;
+        }
         hub = LocalEdgeHub.start(manifest, hubOptions);
-        agent = EdgeAgent.start(hub, manifest, state, options, EdgeAgent.processBackend(state, options),
+        agent = EdgeAgent.start(hub, manifest, state, options, backend,
                 (module, error, line) -> lines.add(module + (error ? "! " : ": ") + line),
                 (module, status) -> statuses.computeIfAbsent(module, m -> new CopyOnWriteArrayList<>())
                         .add(status.runtimeStatus()));
@@ -105,6 +126,8 @@ final class AgentFixture implements AutoCloseable {
     public void close() {
         if (agent != null) {
             agent.close();
+        } else if (backends != null) {
+            backends.close();
         }
         if (hub != null) {
             hub.close();

@@ -5,6 +5,7 @@ import static io.edgestudio.agent.AgentFixture.module;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgestudio.hub.management.ModuleRuntimeStatus;
+import io.edgestudio.hub.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

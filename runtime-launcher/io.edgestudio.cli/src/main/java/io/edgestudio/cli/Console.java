@@ -75,7 +75,8 @@ final class Console {
 
     void status(String module, ModuleRuntimeStatus status) {
         String text = switch (status.runtimeStatus()) {
-            case "running" -> "running, pid " + status.processId();
+            case "running" -> "running, " + (status.statusDescription().contains("docker backend") ? "container "
+                    : "pid ") + status.processId();
             default -> status.runtimeStatus() + (status.statusDescription().isEmpty() ? ""
                     : ": " + status.statusDescription());
         };

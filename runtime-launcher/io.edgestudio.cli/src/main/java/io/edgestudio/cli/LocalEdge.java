@@ -3,7 +3,7 @@ package io.edgestudio.cli;
 import io.edgestudio.agent.AgentOptions;
 import io.edgestudio.agent.EdgeAgent;
 import io.edgestudio.agent.process.CommandResolver;
-import io.edgestudio.agent.process.ProcessBackend;
+import io.edgestudio.agent.container.ModuleBackends;
 import io.edgestudio.hub.LocalEdgeHub;
 import io.edgestudio.hub.manifest.DeploymentManifest;
 import io.edgestudio.hub.manifest.ManifestLoader;
@@ -42,11 +42,20 @@ final class LocalEdge implements AutoCloseable {
         DeploymentManifest manifest = new ManifestLoader().load(solution.manifest(),
                 new TemplateExpander(System::getenv, Map.of()));
         AgentOptions agentOptions = options.agentOptions(solution.solutionDirectory());
-        ProcessBackend backend = EdgeAgent.processBackend(state, agentOptions);
-        build(solution, manifest, agentOptions, state, console);
-        console.widen(manifest.modules().keySet());
-        long started = System.nanoTime();
-        LocalEdgeHub hub = LocalEdgeHub.start(manifest, options.hubOptions(state));
+        ModuleBackends backend = ModuleBackends.choose(options.backendMode(), manifest, state, options.deviceId,
+                agentOptions);
+        LocalEdgeHub hub;
+        long started;
+        try {
+            build(solution, manifest, backend, state, console);
+            console.widen(manifest.modules().keySet());
+            backend.choices().forEach((module, choice) -> console.note(module + " runs as " + choice));
+            started = System.nanoTime();
+            hub = LocalEdgeHub.start(manifest, options.hubOptions(state));
+        } catch (Exception | Error e) {
+            backend.close();
+            throw e;
+        }
         try {
             if (options.offline) {
                 hub.hub().upstream().setOnline(false);
@@ -55,6 +64,7 @@ final class LocalEdge implements AutoCloseable {
             hub.hub().upstream().addListener(printer);
             console.note("hub for device " + options.deviceId + " on " + options.bind + ":" + options.mqttPort
                     + hub.management().map(m -> ", management API " + m.baseUri()).orElse("")
+                    + hub.workload().map(w -> ", workload API " + w.uri()).orElse("")
                     + (options.offline ? ", upstream offline" : "") + ", state " + state);
             EdgeAgent agent = EdgeAgent.start(hub, manifest, state, agentOptions, backend, console::moduleLine,
                     console::status);
@@ -65,19 +75,20 @@ final class LocalEdge implements AutoCloseable {
             console.note("started in " + (System.nanoTime() - started) / 1_000_000 + " ms; stop with Ctrl-C");
             return new LocalEdge(hub, agent, manifest, printer);
         } catch (Exception | Error e) {
+            backend.close();
             hub.close();
             throw e;
         }
     }
 
-    private static void build(SolutionInput solution, DeploymentManifest manifest, AgentOptions agentOptions,
+    private static void build(SolutionInput solution, DeploymentManifest manifest, ModuleBackends backends,
             Path state, Console console) throws Exception {
         CommandResolver finder = new CommandResolver(solution.solutionDirectory(), null, null, Map.of(), null, null,
                 null);
         Map<String, Path> projects = new LinkedHashMap<>();
         for (String module : manifest.modules().keySet()) {
             Path project = finder.javaProject(module);
-            if (project != null && !agentOptions.externalModules().contains(module)) {
+            if (project != null && backends.name(module).equals(ModuleBackends.PROCESS)) {
                 projects.put(module, project);
             }
         }

@@ -1,6 +1,7 @@
 package io.edgestudio.cli;
 
 import io.edgestudio.agent.process.RunFileException;
+import io.edgestudio.docker.NoDockerEngineException;
 import io.edgestudio.hub.manifest.ManifestException;
 import java.net.BindException;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = { "Run a solution on the local edge: generate, build the Java modules, start hub and modules.",
                 "Exit codes: 130 (Ctrl-C) or 143 (SIGTERM) after a clean stop, 1 invalid solution, manifest or "
                         + "edge-run.json, 3 address in use, "
-                        + "4 module build failed, 5 cannot start." })
+                        + "4 module build failed, 5 cannot start, 6 --backend docker but no Docker engine answers." })
 final class RunCommand implements Callable<Integer> {
 
     /** Exit code for an invalid solution, manifest or side file. */
@@ -31,6 +32,8 @@ final class RunCommand implements Callable<Integer> {
     static final int EXIT_BUILD_FAILED = 4;
     /** Exit code for other start failures. */
     static final int EXIT_CANNOT_START = 5;
+    /** Exit code when {@code --backend docker} is asked for and no Docker engine answers. */
+    static final int EXIT_NO_DOCKER = 6;
 
     @Parameters(index = "0", paramLabel = "<solution>",
             description = "A solution directory, a .edge file, or a deployment manifest (.json).")
@@ -57,6 +60,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (ManifestException e) {
             console.error("invalid manifest: " + e.getMessage());
             return EXIT_INVALID;
+        } catch (NoDockerEngineException e) {
+            console.error("--backend docker: " + e.getMessage() + " (set DOCKER_HOST, start dockerd, or use "
+                    + "--backend auto)");
+            return EXIT_NO_DOCKER;
         } catch (ModuleBuild.BuildException e) {
             console.error(e.getMessage());
             return EXIT_BUILD_FAILED;

@@ -2,6 +2,8 @@ package io.edgestudio.cli;
 
 import io.edgestudio.agent.AgentOptions;
 import io.edgestudio.agent.RestartBackoff;
+import io.edgestudio.agent.container.BackendMode;
+import io.edgestudio.docker.DockerEngine;
 import io.edgestudio.hub.LocalEdgeHubOptions;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options {@code edge run} and {@code edge demo} share: where the local edge listens and keeps its state. */
@@ -49,6 +52,27 @@ final class RuntimeOptions {
                     + "Repeatable.")
     List<String> debug = new ArrayList<>();
 
+    @Option(names = "--backend", paramLabel = "auto|process|docker", defaultValue = "auto",
+            converter = BackendModeConverter.class,
+            description = { "Where modules run (default: ${DEFAULT-VALUE}). auto: a module with a local command "
+                    + "(edge-run.json, generated Java module) as a process, a module with only an image as a container "
+                    + "when a Docker engine answers (DOCKER_HOST or " + DockerEngine.DEFAULT_HOST + "), else as a "
+                    + "process (built-in stand-in or an error); a module with a built-in stand-in uses it unless the "
+                    + "engine has its image. process: every module as a process. docker: every module whose image "
+                    + "the engine has, or that has neither a local command nor a stand-in, as a container (pulled if "
+                    + "missing); no engine is exit code 6." })
+    BackendMode backend;
+
+    @Option(names = "--workload-port", paramLabel = "<port>", defaultValue = "0",
+            description = "Port of the workload API modules get as IOTEDGE_WORKLOADURI, on 127.0.0.1 (the Java SDK "
+                    + "sends plain HTTP only to localhost); 0 for a free one (default: ${DEFAULT-VALUE}).")
+    int workloadPort;
+
+    @Option(names = "--workload-only",
+            description = "Give modules only the IOTEDGE_* variables, as the IoT Edge daemon does: no "
+                    + "EdgeHubConnectionString, so SDK modules sign their tokens through the workload API.")
+    boolean workloadOnly;
+
     @Option(names = "--restart-delay", paramLabel = "<ms>", defaultValue = "1000",
             description = "First restart back-off; doubles per restart up to 5 min (default: ${DEFAULT-VALUE}).")
     long restartDelayMillis;
@@ -62,7 +86,24 @@ final class RuntimeOptions {
         LocalEdgeHubOptions defaults = LocalEdgeHubOptions.defaults(state, bind);
         return new LocalEdgeHubOptions(state, deviceId, defaults.hubHostName(), new InetSocketAddress(bind, mqttPort),
                 null, true, defaults.inflightWindow(), defaults.inflightTimeout(), defaults.maintenanceInterval(),
-                new InetSocketAddress(bind, managementPort));
+                new InetSocketAddress(bind, managementPort))
+                .withWorkloadAddress(new InetSocketAddress("127.0.0.1", workloadPort));
+    }
+
+    BackendMode backendMode() {
+        return backend;
+    }
+
+    /** {@code auto}, {@code process} or {@code docker}, in any case; anything else is a usage error (exit 2). */
+    static final class BackendModeConverter implements CommandLine.ITypeConverter<BackendMode> {
+        @Override
+        public BackendMode convert(String value) {
+            try {
+                return BackendMode.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     AgentOptions agentOptions(Path solutionDirectory) {
@@ -87,6 +128,6 @@ final class RuntimeOptions {
         return new AgentOptions(solutionDirectory, new LinkedHashSet<>(external), ports,
                 new RestartBackoff(Duration.ofMillis(restartDelayMillis), RestartBackoff.DEFAULT.max(),
                         RestartBackoff.DEFAULT.resetAfter()),
-                defaults.stopTimeout(), null, defaults.runtimeClasspath());
+                defaults.stopTimeout(), null, defaults.runtimeClasspath(), workloadOnly);
     }
 }

@@ -38,6 +38,15 @@ class EdgeCliTest {
     }
 
     @Test
+    void runRejectsAnUnknownBackendAsAUsageError(@TempDir Path dir) {
+        int exit = EdgeCli.execute("run", dir.toString(), "--backend", "podman");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("backend must be auto, process or docker")
+                .contains("podman");
+    }
+
+    @Test
     void validateAcceptsTheExamples() {
         int exit = EdgeCli.execute("validate", EXAMPLES.resolve("thermostat").toString(),
                 EXAMPLES.resolve("factory-line").toString(), EXAMPLES.resolve("greenhouse").toString());

@@ -1,5 +1,6 @@
 package io.edgestudio.docker;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -14,9 +15,10 @@ import java.util.regex.Pattern;
  * @param env environment variables (null for none); they replace same-named {@code Env} entries of the createOptions
  * @param createOptions the Docker create options as a JSON string, or empty
  * @param pullPolicy whether a missing image is pulled
+ * @param mounts files the runtime mounts in addition to the createOptions' binds (none when null)
  */
 public record ContainerSpec(String module, String image, Map<String, String> env, String createOptions,
-        PullPolicy pullPolicy) {
+        PullPolicy pullPolicy, List<FileMount> mounts) {
 
     private static final Pattern MODULE_NAME = Pattern.compile("[a-zA-Z0-9_-]+");
 
@@ -32,10 +34,17 @@ public record ContainerSpec(String module, String image, Map<String, String> env
         env = env == null ? Map.of() : Map.copyOf(env);
         createOptions = createOptions == null ? "" : createOptions;
         pullPolicy = pullPolicy == null ? PullPolicy.ON_CREATE : pullPolicy;
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
+    }
+
+    /** A module without runtime mounts. */
+    public ContainerSpec(String module, String image, Map<String, String> env, String createOptions,
+            PullPolicy pullPolicy) {
+        this(module, image, env, createOptions, pullPolicy, List.of());
     }
 
     /** A module with the default pull policy ({@code on-create}). */
     public ContainerSpec(String module, String image, Map<String, String> env, String createOptions) {
-        this(module, image, env, createOptions, PullPolicy.ON_CREATE);
+        this(module, image, env, createOptions, PullPolicy.ON_CREATE, List.of());
     }
 }

@@ -29,7 +29,7 @@ final class Images {
         pull(client, spec.module(), withDefaultTag(spec.image()), credentials, output);
     }
 
-    private static boolean present(DockerClient client, String image) {
+    static boolean present(DockerClient client, String image) {
         try {
             client.inspectImageCmd(image).exec();
             return true;

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
@@ -99,6 +100,12 @@ public final class ModuleContainers {
         if (hostConfig.getNetworkMode() == null || hostConfig.getNetworkMode().isBlank()) {
             hostConfig.withNetworkMode(DEFAULT_NETWORK_MODE);
         }
+        if (!spec.mounts().isEmpty()) {
+            List<Bind> binds = new ArrayList<>(hostConfig.getBinds() == null ? List.of()
+                    : List.of(hostConfig.getBinds()));
+            spec.mounts().forEach(m -> binds.add(Bind.parse(m.bind())));
+            hostConfig.withBinds(binds);
+        }
         cmd.withHostConfig(hostConfig.withRestartPolicy(RestartPolicy.noRestart()).withAutoRemove(false));
         try {
             return cmd.exec().getId();
@@ -143,6 +150,19 @@ public final class ModuleContainers {
         }
         LOG.info("removing the old container {} of module {}", name, labels.get(MODULE_LABEL));
         remove(existing.getId());
+    }
+
+    /**
+     * @param image an image reference
+     * @return whether the engine has it locally (nothing is pulled)
+     * @throws ContainerException if the engine cannot be asked or the reference is not valid
+     */
+    public boolean hasImage(String image) throws ContainerException {
+        try {
+            return Images.present(client, image);
+        } catch (DockerException e) {
+            throw new ContainerException("cannot look up image " + image + ": " + EngineErrors.message(e), e);
+        }
     }
 
     /**

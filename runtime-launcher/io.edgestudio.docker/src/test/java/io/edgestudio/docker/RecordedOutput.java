@@ -1,5 +1,6 @@
 package io.edgestudio.docker;
 
+import io.edgestudio.hub.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -87,6 +87,15 @@ public record CommandResolver(Path solutionDirectory, RunFile runFile, Path java
 
     /**
      * @param module a module name
+     * @return whether it runs as a local process by a command of its own: an {@code edge-run.json} entry with
+     *         {@code command} or {@code jar}, or a generated Java module (built or not)
+     */
+    public boolean hasLocalCommand(String module) {
+        return runFile.entry(module).map(RunFile.Entry::runs).orElse(false) || javaProject(module) != null;
+    }
+
+    /**
+     * @param module a module name
      * @return its generated Java project directory ({@code modules/<name>} with a {@code pom.xml}), or null
      */
     public Path javaProject(String module) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,6 +26,10 @@ import java.util.concurrent.CompletableFuture;
  * crashed one left behind.
  */
 public final class ProcessBackend implements ModuleBackend {
+
+    /** Variables the SDKs choose their credentials by; a module never inherits them from the runtime. */
+    private static final Set<String> AGENT_OWNED = Set.of("EdgeHubConnectionString", "EdgeModuleCACertificateFile",
+            "IotHubConnectionString", "EdgeModuleHubServerCAChainCertificateFile");
 
     private final CommandResolver commands;
     private final ProcessRecords records;
@@ -44,6 +49,11 @@ public final class ProcessBackend implements ModuleBackend {
     @Override
     public String name() {
         return "process";
+    }
+
+    /** @return how modules' commands are found */
+    public CommandResolver commands() {
+        return commands;
     }
 
     @Override
@@ -68,6 +78,8 @@ public final class ProcessBackend implements ModuleBackend {
         }
         ProcessBuilder builder = new ProcessBuilder(command.command()).directory(command.workingDirectory().toFile());
         Map<String, String> environment = builder.environment();
+        // Which identity and credentials a module uses is the agent's to say, not the runtime's own environment's.
+        environment.keySet().removeIf(name -> name.startsWith("IOTEDGE_") || AGENT_OWNED.contains(name));
         environment.putAll(launch.environment());
         environment.putAll(command.environment());
         Process process;
