@@ -89,6 +89,18 @@ record MosquittoBroker(String uri, Process process) implements AutoCloseable {
         }
     }
 
+    /** @return the CPU time (user + system) the broker process used so far, at clock-tick resolution */
+    long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(0) ... utime(11) stime(12), in clock ticks of 10 ms
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

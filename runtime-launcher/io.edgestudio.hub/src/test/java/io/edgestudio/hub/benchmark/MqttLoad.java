@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -21,7 +22,8 @@ final class MqttLoad implements AutoCloseable {
 
     /** Where to publish and what to subscribe to on one broker, and how to connect. */
     record Target(String name, String uri, MqttConnectOptions senderOptions, String senderClientId,
-            MqttConnectOptions receiverOptions, String receiverClientId, String publishTopic, String subscribeFilter) {
+            MqttConnectOptions receiverOptions, String receiverClientId, String publishTopic, String subscribeFilter,
+            LongSupplier cpuNanos) {
     }
 
     /**
@@ -34,9 +36,11 @@ final class MqttLoad implements AutoCloseable {
      * @param p50Millis median latency
      * @param p99Millis 99th percentile latency
      * @param maxMillis highest latency
+     * @param cpuMicrosPerMessage the broker's CPU time per message (its threads or process), which depends less on
+     *        what else runs on the machine than the rates do
      */
     record Result(String target, String kind, int messages, double seconds, double p50Millis, double p99Millis,
-            double maxMillis) {
+            double maxMillis, double cpuMicrosPerMessage) {
 
         double perSecond() {
             return messages / seconds;
@@ -44,8 +48,9 @@ final class MqttLoad implements AutoCloseable {
 
         @Override
         public String toString() {
-            return String.format("%-28s %-16s %8d msg %9.0f msg/s   p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms",
-                    target, kind, messages, perSecond(), p50Millis, p99Millis, maxMillis);
+            return String.format(
+                    "%-28s %-16s %7d msg %7.0f msg/s  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms  broker CPU %5.1f us/msg",
+                    target, kind, messages, perSecond(), p50Millis, p99Millis, maxMillis, cpuMicrosPerMessage);
         }
     }
 
@@ -154,6 +159,7 @@ final class MqttLoad implements AutoCloseable {
                 inflight.release();
             }
         };
+        long cpuBefore = target.cpuNanos().getAsLong();
         long start = System.nanoTime();
         for (int i = 0; i < messages; i++) {
             long stamp;
@@ -178,10 +184,11 @@ final class MqttLoad implements AutoCloseable {
             throw new IllegalStateException(target.name() + ": received " + run.received + " of " + messages);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMicros = (target.cpuNanos().getAsLong() - cpuBefore) / 1e3 / messages;
         long[] sorted = run.latencies.clone();
         Arrays.sort(sorted);
         return new Result(target.name(), kind, messages, seconds, sorted[messages / 2] / 1e6,
-                sorted[(int) (messages * 0.99)] / 1e6, sorted[messages - 1] / 1e6);
+                sorted[(int) (messages * 0.99)] / 1e6, sorted[messages - 1] / 1e6, cpuMicros);
     }
 
     @Override

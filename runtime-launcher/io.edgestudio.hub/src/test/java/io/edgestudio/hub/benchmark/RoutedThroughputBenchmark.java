@@ -6,6 +6,9 @@ import io.edgestudio.hub.store.InMemoryMessageStore;
 import io.edgestudio.hub.store.RocksDbMessageStore;
 import io.edgestudio.hub.testing.TestHub;
 import io.edgestudio.routes.RouteDefinition;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +63,7 @@ class RoutedThroughputBenchmark {
                 MqttLoad hub = MqttLoad.connect(new MqttLoad.Target(hubName, edge.uri(), edge.options("sender"),
                         "dev1/sender", edge.options("receiver"), "dev1/receiver",
                         "devices/dev1/modules/sender/messages/events/$.on=out/",
-                        "devices/dev1/modules/receiver/inputs/#"), WINDOW);
+                        "devices/dev1/modules/receiver/inputs/#", RoutedThroughputBenchmark::hubCpuNanos), WINDOW);
                 MqttLoad plain = MqttLoad.connect(mosquittoTarget("mosquitto (persistence off)", mosquitto, edge),
                         WINDOW);
                 MqttLoad saving = MqttLoad.connect(mosquittoTarget("mosquitto (persistence on)", persistent, edge),
@@ -82,7 +85,7 @@ class RoutedThroughputBenchmark {
             results.forEach(result -> table.append(result).append(System.lineSeparator()));
             table.append(String.format("hub / mosquitto (persistence off) throughput: %.2fx; load average %.2f",
                     hubSaturated.perSecond() / mosquittoSaturated.perSecond(),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             LOG.info("{}", table);
         }
     }
@@ -92,6 +95,19 @@ class RoutedThroughputBenchmark {
         MqttConnectOptions sender = edge.options("sender");
         MqttConnectOptions receiver = edge.options("receiver");
         return new MqttLoad.Target(name, broker.uri(), sender, "dev1/sender", receiver, "dev1/receiver",
-                "devices/dev1/modules/receiver/inputs/in", "devices/dev1/modules/receiver/inputs/#");
+                "devices/dev1/modules/receiver/inputs/in", "devices/dev1/modules/receiver/inputs/#", broker::cpuNanos);
+    }
+
+    /** The CPU time of the hub's threads in this JVM: its Netty event loops and its own threads (RocksDB's native threads not counted). */
+    private static long hubCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && (thread.getThreadName().startsWith("multiThreadIoEventLoopGroup")
+                    || thread.getThreadName().startsWith("edgehub"))) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return total;
     }
 }
