@@ -255,6 +255,9 @@ final class MqttConnection implements ModuleLink {
     }
 
     private void refuse(String reason) {
+        if (session != null) {
+            storeEvents(); // the valid events before the offending packet are kept and acknowledged
+        }
         LOG.warn("Closing connection {}: it {}", name(), reason);
         channel.close();
     }
