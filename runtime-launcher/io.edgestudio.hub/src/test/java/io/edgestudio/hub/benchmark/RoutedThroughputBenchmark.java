@@ -26,11 +26,12 @@ import org.slf4j.LoggerFactory;
  * publisher/subscriber code and window: QoS 1, 256 B payloads, TLS, the hub with its RocksDB store (a route from
  * one module's output to another's input), mosquitto (the Debian package, started here on a free loopback port
  * with the same certificate) with persistence off and, once, on. Prints a saturated run (as fast as the window
- * allows) per broker and a fixed-rate run per broker for the latency at a given load.
+ * allows) per broker, in rounds, and a fixed-rate run per broker for the latency at a given load, and each broker's
+ * CPU time per message (less sensitive to other work on the machine than the rates).
  *
  * <p>Run with {@code -Dedge.benchmark=true -Dtest=RoutedThroughputBenchmark}; tunables
  * {@code -Dedge.benchmark.messages=50000}, {@code .window=1000}, {@code .rate=2000}, {@code .seconds=10},
- * {@code .memory=true} (in-memory hub store), {@code .mosquitto=PATH}.
+ * {@code .rounds=2}, {@code .memory=true} (in-memory hub store), {@code .mosquitto=PATH}.
  */
 @EnabledIfSystemProperty(named = "edge.benchmark", matches = "true")
 class RoutedThroughputBenchmark {
@@ -40,7 +41,8 @@ class RoutedThroughputBenchmark {
     private static final int WINDOW = Integer.getInteger("edge.benchmark.window", 1000);
     private static final int RATE = Integer.getInteger("edge.benchmark.rate", 2000);
     private static final int SECONDS = Integer.getInteger("edge.benchmark.seconds", 10);
-    private static final int WARM_UP = Math.max(5_000, MESSAGES / 5);
+    private static final int ROUNDS = Integer.getInteger("edge.benchmark.rounds", 2);
+    private static final int WARM_UP = Math.max(10_000, MESSAGES / 2);
 
     @TempDir
     Path state;
@@ -72,22 +74,36 @@ class RoutedThroughputBenchmark {
             for (MqttLoad load : List.of(plain, hub, saving)) {
                 load.saturate(WARM_UP);
             }
-            MqttLoad.Result mosquittoSaturated = plain.saturate(MESSAGES);
-            MqttLoad.Result hubSaturated = hub.saturate(MESSAGES);
-            results.add(mosquittoSaturated);
-            results.add(hubSaturated);
-            results.add(saving.saturate(MESSAGES));
+            // two rounds, brokers taking turns, so that a burst of other work on the machine hits each of them
+            MqttLoad.Result mosquittoBest = null;
+            MqttLoad.Result hubBest = null;
+            for (int round = 0; round < ROUNDS; round++) {
+                MqttLoad.Result mosquittoSaturated = plain.saturate(MESSAGES);
+                MqttLoad.Result hubSaturated = hub.saturate(MESSAGES);
+                results.add(mosquittoSaturated);
+                results.add(hubSaturated);
+                results.add(saving.saturate(MESSAGES));
+                mosquittoBest = faster(mosquittoBest, mosquittoSaturated);
+                hubBest = faster(hubBest, hubSaturated);
+            }
             results.add(plain.fixedRate(RATE, RATE * SECONDS));
             results.add(hub.fixedRate(RATE, RATE * SECONDS));
             StringBuilder table = new StringBuilder(String.format(
                     "%nRouted module -> module, QoS 1, 256 B, TLS, Paho async clients, window %d, %d cores:%n",
                     WINDOW, Runtime.getRuntime().availableProcessors()));
             results.forEach(result -> table.append(result).append(System.lineSeparator()));
-            table.append(String.format("hub / mosquitto (persistence off) throughput: %.2fx; load average %.2f",
-                    hubSaturated.perSecond() / mosquittoSaturated.perSecond(),
+            table.append(String.format(
+                    "hub / mosquitto (persistence off) throughput, best of %d rounds each: %.0f / %.0f = %.2fx; "
+                            + "load average %.2f",
+                    ROUNDS, hubBest.perSecond(), mosquittoBest.perSecond(),
+                    hubBest.perSecond() / mosquittoBest.perSecond(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             LOG.info("{}", table);
         }
+    }
+
+    private static MqttLoad.Result faster(MqttLoad.Result best, MqttLoad.Result result) {
+        return best == null || result.perSecond() > best.perSecond() ? result : best;
     }
 
     /** The same CONNECT as the hub gets (mosquitto allows any credentials), trusting the same CA. */
