@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Run with {@code -Dedge.benchmark=true -Dtest=RoutedThroughputBenchmark}; tunables
  * {@code -Dedge.benchmark.messages=50000}, {@code .window=1000}, {@code .rate=2000}, {@code .seconds=10},
- * {@code .rounds=2}, {@code .memory=true} (in-memory hub store), {@code .mosquitto=PATH}.
+ * {@code .rounds=3}, {@code .memory=true} (in-memory hub store), {@code .mosquitto=PATH}.
  */
 @EnabledIfSystemProperty(named = "edge.benchmark", matches = "true")
 class RoutedThroughputBenchmark {
@@ -41,7 +41,7 @@ class RoutedThroughputBenchmark {
     private static final int WINDOW = Integer.getInteger("edge.benchmark.window", 1000);
     private static final int RATE = Integer.getInteger("edge.benchmark.rate", 2000);
     private static final int SECONDS = Integer.getInteger("edge.benchmark.seconds", 10);
-    private static final int ROUNDS = Integer.getInteger("edge.benchmark.rounds", 2);
+    private static final int ROUNDS = Integer.getInteger("edge.benchmark.rounds", 3);
     private static final int WARM_UP = Math.max(10_000, MESSAGES / 2);
 
     @TempDir
@@ -74,7 +74,7 @@ class RoutedThroughputBenchmark {
             for (MqttLoad load : List.of(plain, hub, saving)) {
                 load.saturate(WARM_UP);
             }
-            // two rounds, brokers taking turns, so that a burst of other work on the machine hits each of them
+            // rounds with the brokers taking turns (the first also finishes the JIT warm-up), so that a burst of other work on the machine hits each of them
             MqttLoad.Result mosquittoBest = null;
             MqttLoad.Result hubBest = null;
             for (int round = 0; round < ROUNDS; round++) {
