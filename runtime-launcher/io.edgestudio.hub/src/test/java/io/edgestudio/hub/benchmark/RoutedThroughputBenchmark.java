@@ -74,7 +74,8 @@ class RoutedThroughputBenchmark {
             for (MqttLoad load : List.of(plain, hub, saving)) {
                 load.saturate(WARM_UP);
             }
-            // rounds with the brokers taking turns (the first also finishes the JIT warm-up), so that a burst of other work on the machine hits each of them
+            // rounds with the brokers taking turns, so that a burst of other work on the machine hits each of them;
+            // the first round also finishes the JIT warm-up
             MqttLoad.Result mosquittoBest = null;
             MqttLoad.Result hubBest = null;
             for (int round = 0; round < ROUNDS; round++) {
