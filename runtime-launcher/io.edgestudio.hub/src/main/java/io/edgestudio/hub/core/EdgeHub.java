@@ -17,13 +17,12 @@ import io.edgestudio.hub.twin.TwinStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,16 +167,33 @@ public final class EdgeHub implements AutoCloseable {
      * @return how many queues it went to
      */
     public int acceptFromModule(ModuleIdentity from, HubMessage message) {
-        HubMessage stamped = message.withSystemProperty(SystemProperty.CONNECTION_DEVICE_ID, from.deviceId())
-                .withSystemProperty(SystemProperty.CONNECTION_MODULE_ID, from.moduleId());
-        metrics.add(HubMetrics.RECEIVED, from.moduleId(), 1);
-        List<RouteTarget> targets = routing.route(stamped);
-        if (targets.isEmpty()) {
-            metrics.add(HubMetrics.DROPPED, "no_route", 1);
+        return acceptFromModule(from, List.of(message));
+    }
+
+    /**
+     * Accepts messages a module sent, in order, with one durable store write for all of them (group commit):
+     * when this returns normally every one of them is durable and may be acknowledged; when it throws, none is.
+     *
+     * @param from the sending module
+     * @param messages the messages as sent
+     * @return how many queue entries they made
+     */
+    public int acceptFromModule(ModuleIdentity from, List<HubMessage> messages) {
+        List<RoutedMessage> routed = new ArrayList<>(messages.size());
+        Map<SystemProperty, String> connection = new java.util.EnumMap<>(SystemProperty.class);
+        connection.put(SystemProperty.CONNECTION_DEVICE_ID, from.deviceId());
+        connection.put(SystemProperty.CONNECTION_MODULE_ID, from.moduleId());
+        for (HubMessage message : messages) {
+            HubMessage stamped = message.withSystemProperties(connection);
+            List<RouteTarget> targets = routing.route(stamped);
+            if (targets.isEmpty()) {
+                metrics.add(HubMetrics.DROPPED, "no_route", 1);
+            }
+            targets.forEach(target -> metrics.add(HubMetrics.ROUTED, target.routeName(), 1));
+            routed.add(new RoutedMessage(stamped, targets));
         }
-        targets.forEach(target -> metrics.add(HubMetrics.ROUTED, target.routeName(), 1));
-        enqueue(stamped, targets);
-        return targets.size();
+        metrics.add(HubMetrics.RECEIVED, from.moduleId(), messages.size());
+        return enqueue(routed);
     }
 
     /**
@@ -189,25 +205,47 @@ public final class EdgeHub implements AutoCloseable {
      * @param priority the queue priority
      */
     public void sendToInput(String module, String input, HubMessage message, int priority) {
-        enqueue(message, List.of(new RouteTarget(new QueueName(QueueName.moduleInput(module, input), priority), 0, "")));
+        enqueue(List.of(new RoutedMessage(message,
+                List.of(new RouteTarget(new QueueName(QueueName.moduleInput(module, input), priority), 0, "")))));
     }
 
-    private void enqueue(HubMessage message, List<RouteTarget> targets) {
-        List<QueueEntry> entries = new ArrayList<>(targets.size());
-        for (RouteTarget target : targets) {
-            entries.add(new QueueEntry(target.queue().format(), message, expiry(message, target.timeToLiveSecs())));
+    /** A message and the queues it goes to. */
+    private record RoutedMessage(HubMessage message, List<RouteTarget> targets) {
+    }
+
+    /** Stores every copy in one append, then hands each module its copies and wakes upstream. */
+    private int enqueue(List<RoutedMessage> messages) {
+        List<QueueEntry> entries = new ArrayList<>();
+        List<QueueName> queues = new ArrayList<>();
+        for (RoutedMessage routed : messages) {
+            for (RouteTarget target : routed.targets()) {
+                entries.add(new QueueEntry(target.queue().format(), routed.message(),
+                        expiry(routed.message(), target.timeToLiveSecs())));
+                queues.add(target.queue());
+            }
         }
         if (entries.isEmpty()) {
-            return;
+            return 0;
         }
         List<StoredMessage> stored = store.append(entries);
-        Set<String> modules = targets.stream().map(t -> t.queue().module()).flatMap(Optional::stream)
-                .collect(Collectors.toSet());
-        modules.forEach(module -> Optional.ofNullable(sessions.get(module)).ifPresent(s -> s.inputs().wake()));
-        if (targets.stream().anyMatch(t -> t.queue().endpoint().equals(QueueName.UPSTREAM))) {
+        Map<QueueName, Optional<String>> modules = new HashMap<>();
+        Map<String, List<StoredMessage>> byModule = new HashMap<>();
+        boolean toUpstream = false;
+        for (int i = 0; i < stored.size(); i++) {
+            QueueName queue = queues.get(i);
+            Optional<String> module = modules.computeIfAbsent(queue, QueueName::module);
+            if (module.isPresent()) {
+                byModule.computeIfAbsent(module.get(), m -> new ArrayList<>()).add(stored.get(i));
+            }
+            toUpstream |= queue.endpoint().equals(QueueName.UPSTREAM);
+        }
+        byModule.forEach((module, copies) -> Optional.ofNullable(sessions.get(module))
+                .ifPresent(s -> s.inputs().offer(copies)));
+        if (toUpstream) {
             upstream.wake();
         }
-        LOG.debug("Stored {} copies of a message", stored.size());
+        LOG.debug("Stored {} message copies", stored.size());
+        return stored.size();
     }
 
     private long expiry(HubMessage message, long routeTtlSecs) {

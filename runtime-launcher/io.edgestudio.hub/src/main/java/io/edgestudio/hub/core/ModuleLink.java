@@ -11,7 +11,7 @@ public interface ModuleLink {
 
     /**
      * Sends a message to one of the module's inputs at QoS 1; the protocol reports the acknowledgement to
-     * {@link InputDispatcher#acknowledge(ModuleLink, int)}.
+     * {@link InputDispatcher#acknowledge(ModuleLink, int)}. It may wait in a buffer until {@link #flush()}.
      *
      * @param packetId the id to acknowledge it with
      * @param input the input name
@@ -19,6 +19,9 @@ public interface ModuleLink {
      * @param redelivery whether it may have been sent before
      */
     void sendInput(int packetId, String input, StoredMessage message, boolean redelivery);
+
+    /** Sends what {@link #sendInput} buffered. */
+    void flush();
 
     /**
      * Sends a QoS 0 message on a topic (twin responses, desired patches, method calls).

@@ -32,6 +32,16 @@ public record HubMessage(byte[] body, Map<String, String> systemProperties, Map<
     }
 
     /**
+     * @param values system properties to set, in order
+     * @return a copy with the properties set (one copy for all of them)
+     */
+    public HubMessage withSystemProperties(Map<SystemProperty, String> values) {
+        Map<String, String> copy = new LinkedHashMap<>(systemProperties);
+        values.forEach((property, value) -> copy.put(property.propertyName(), value));
+        return new HubMessage(body, copy, properties, enqueuedTime);
+    }
+
+    /**
      * @param property a system property
      * @param value its new value
      * @return a copy with the property set

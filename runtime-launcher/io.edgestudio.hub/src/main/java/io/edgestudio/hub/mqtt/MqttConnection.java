@@ -50,6 +50,13 @@ final class MqttConnection implements ModuleLink {
     private final EdgeHub hub;
     private final Channel channel;
     private ModuleSession session;
+    /** Events received in the current network read, stored together when it completes. */
+    private final List<HubMessage> events = new ArrayList<>();
+    /** The packet ids to acknowledge once {@link #events} are stored (QoS 1 only), in arrival order. */
+    private final List<Integer> eventPacketIds = new ArrayList<>();
+    /** The module's acknowledgements received in the current network read. */
+    private int[] acknowledged = new int[64];
+    private int acknowledgedCount;
 
     MqttConnection(EdgeHub hub, Channel channel) {
         this.hub = hub;
@@ -66,10 +73,55 @@ final class MqttConnection implements ModuleLink {
             return;
         }
         switch (packet.fixedHeader().messageType()) {
-            case CONNECT -> onConnect((MqttConnectMessage) packet);
             case PUBLISH -> onPublish((MqttPublishMessage) packet);
-            case PUBACK -> session.inputs().acknowledge(this,
-                    ((MqttMessageIdVariableHeader) packet.variableHeader()).messageId());
+            case PUBACK -> {
+                if (acknowledgedCount == acknowledged.length) {
+                    acknowledged = java.util.Arrays.copyOf(acknowledged, acknowledgedCount * 2);
+                }
+                acknowledged[acknowledgedCount++] = ((MqttMessageIdVariableHeader) packet.variableHeader()).messageId();
+            }
+            default -> {
+                // answers to anything else follow the acknowledgements of the events before it
+                storeEvents();
+                handleControl(packet);
+            }
+        }
+    }
+
+    /**
+     * The end of one network read: stores the events it carried with one store write, then acknowledges them
+     * (PUBACK only once durable), and hands the module's acknowledgements to its dispatcher as one batch.
+     */
+    void readComplete() {
+        if (session == null) {
+            return;
+        }
+        storeEvents();
+        if (acknowledgedCount > 0) {
+            int count = acknowledgedCount;
+            acknowledgedCount = 0;
+            session.inputs().acknowledge(this, acknowledged, count);
+        }
+    }
+
+    private void storeEvents() {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<HubMessage> batch = new ArrayList<>(events);
+        List<Integer> packetIds = new ArrayList<>(eventPacketIds);
+        events.clear();
+        eventPacketIds.clear();
+        hub.acceptFromModule(session.identity(), batch);
+        if (!packetIds.isEmpty()) {
+            packetIds.forEach(id -> channel.write(Packets.pubAck(id)));
+            channel.flush();
+        }
+    }
+
+    private void handleControl(MqttMessage packet) {
+        switch (packet.fixedHeader().messageType()) {
+            case CONNECT -> onConnect((MqttConnectMessage) packet);
             case SUBSCRIBE -> onSubscribe((MqttSubscribeMessage) packet);
             case UNSUBSCRIBE -> onUnsubscribe((MqttUnsubscribeMessage) packet);
             case PINGREQ -> channel.writeAndFlush(Packets.pingResp());
@@ -129,10 +181,15 @@ final class MqttConnection implements ModuleLink {
             return;
         }
         byte[] body = ByteBufUtil.getBytes(publish.payload());
-        if (parsed instanceof ModuleTopic.Events events) {
-            // Stored durably before the PUBACK.
-            hub.acceptFromModule(session.identity(), toMessage(events.bag(), body));
+        if (parsed instanceof ModuleTopic.Events event) {
+            // Stored durably, together with the other events of this read, before the PUBACK.
+            events.add(toMessage(event.bag(), body));
+            if (qos == MqttQoS.AT_LEAST_ONCE) {
+                eventPacketIds.add(publish.variableHeader().packetId());
+            }
+            return;
         }
+        storeEvents();
         if (qos == MqttQoS.AT_LEAST_ONCE) {
             channel.writeAndFlush(Packets.pubAck(publish.variableHeader().packetId()));
         }
@@ -147,7 +204,7 @@ final class MqttConnection implements ModuleLink {
                     LOG.debug("{} answered method call {} that nobody waits for", name(), response.rid());
                 }
             }
-            case ModuleTopic.Events events -> {
+            case ModuleTopic.Events event -> {
                 // handled above
             }
             case ModuleTopic.Forbidden forbidden -> {
@@ -198,6 +255,9 @@ final class MqttConnection implements ModuleLink {
     }
 
     private void refuse(String reason) {
+        if (session != null) {
+            storeEvents(); // the valid events before the offending packet are kept and acknowledged
+        }
         LOG.warn("Closing connection {}: it {}", name(), reason);
         channel.close();
     }
@@ -219,8 +279,13 @@ final class MqttConnection implements ModuleLink {
         Map<String, String> system = new LinkedHashMap<>(message.message().systemProperties());
         system.remove(SystemProperty.OUTPUT_NAME.propertyName());
         String topic = session.topics().inputTopic(input, new PropertyBag(system, message.message().properties()));
-        channel.writeAndFlush(Packets.publish(topic, message.message().body(), MqttQoS.AT_LEAST_ONCE, packetId,
-                redelivery));
+        channel.write(Packets.publish(topic, message.message().body(), MqttQoS.AT_LEAST_ONCE, packetId,
+                redelivery), channel.voidPromise());
+    }
+
+    @Override
+    public void flush() {
+        channel.flush();
     }
 
     @Override

@@ -26,6 +26,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
                 if (packet.decoderResult().isFailure()) {
                     LOG.warn("Malformed MQTT packet from {}: {}", ctx.channel().remoteAddress(),
                             packet.decoderResult().cause().getMessage());
+                    connection.readComplete(); // what came before it is stored and acknowledged
                     ctx.close();
                 } else {
                     connection.handle(packet);
@@ -34,6 +35,12 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         } finally {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        connection.readComplete();
+        super.channelReadComplete(ctx);
     }
 
     @Override

@@ -4,9 +4,11 @@ import io.edgestudio.hub.message.SystemProperty;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The IoT Hub MQTT property bag: the last topic segment, {@code key=value&...}, URL-encoded.
@@ -16,6 +18,10 @@ import java.util.Optional;
  * @param properties application properties
  */
 public record PropertyBag(Map<String, String> systemProperties, Map<String, String> properties) {
+
+    /** The encoded wire key ({@code %24.mid}) of each system property, by edgeHub name. */
+    private static final Map<String, String> ENCODED_WIRE_NAMES = Arrays.stream(SystemProperty.values())
+            .collect(Collectors.toUnmodifiableMap(SystemProperty::propertyName, p -> escape(p.wireName())));
 
     /**
      * @param segment the raw last topic segment (may be empty)
@@ -47,8 +53,12 @@ public record PropertyBag(Map<String, String> systemProperties, Map<String, Stri
     /** @return the bag encoded for a hub → module PUBLISH topic ({@code %24.} system keys) */
     public String encode() {
         StringBuilder out = new StringBuilder();
-        systemProperties.forEach((name, value) -> SystemProperty.ofPropertyName(name).ifPresent(p ->
-                append(out, escape(p.wireName()), value)));
+        systemProperties.forEach((name, value) -> {
+            String key = ENCODED_WIRE_NAMES.get(name);
+            if (key != null) {
+                append(out, key, value);
+            }
+        });
         properties.forEach((key, value) -> append(out, escape(key), value));
         return out.toString();
     }
@@ -61,7 +71,23 @@ public record PropertyBag(Map<String, String> systemProperties, Map<String, Stri
     }
 
     static String escape(String text) {
+        if (unreserved(text)) {
+            return text;
+        }
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+    }
+
+    /** Whether URL encoding leaves the text as it is: letters, digits and {@code - . _} only. */
+    private static boolean unreserved(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                    || c == '_';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String unescape(String text) {
