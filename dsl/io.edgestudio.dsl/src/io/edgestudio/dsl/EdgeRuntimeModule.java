@@ -5,8 +5,10 @@ package io.edgestudio.dsl;
 
 import io.edgestudio.dsl.conversion.EdgeValueConverters;
 import io.edgestudio.dsl.linking.EdgeLinkingDiagnosticMessageProvider;
+import io.edgestudio.dsl.scoping.EdgeResourceDescriptionStrategy;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 
 /**
  * Runtime services of the .edge language that differ from the generated defaults.
@@ -20,5 +22,10 @@ public class EdgeRuntimeModule extends AbstractEdgeRuntimeModule {
 
 	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
 		return EdgeLinkingDiagnosticMessageProvider.class;
+	}
+
+	/** Only top-level elements go into the global index. */
+	public Class<? extends IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
+		return EdgeResourceDescriptionStrategy.class;
 	}
 }

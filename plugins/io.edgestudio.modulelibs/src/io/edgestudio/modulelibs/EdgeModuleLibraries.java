@@ -18,8 +18,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * The "Edge Module Libraries" classpath container: the Azure IoT device SDK with its runtime dependencies,
- * Jackson and the JUnit API, at the versions a generated Java module's {@code pom.xml} declares, shipped in
+ * The "Edge Module Libraries" classpath container: the Azure IoT device SDK with its runtime dependencies and
+ * its logging binding (slf4j-simple), Jackson and the JUnit API, at the versions a generated Java module's {@code pom.xml} declares, shipped in
  * this bundle's {@code lib/} folder with their sources. A generated module project compiles and runs with the
  * JRE and this one container entry.
  */

@@ -29,6 +29,12 @@ public final class EdgeUi implements BundleActivator {
     /** Problems of the Edge builder itself (e.g. manifests not generated), on the project. */
     public static final String BUILD_MARKER = PLUGIN_ID + ".buildProblem";
 
+    /**
+     * Info on the solution's {@code .edge} file: the folder of a Java module the solution no longer declares was
+     * kept because it holds the user's changes.
+     */
+    public static final String KEPT_MODULE_MARKER = PLUGIN_ID + ".keptModule";
+
     /** Marker attribute holding the validator's issue code (for quick fixes). */
     public static final String PROBLEM_CODE = "code";
 

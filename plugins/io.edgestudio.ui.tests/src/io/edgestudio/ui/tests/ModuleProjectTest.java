@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.edgestudio.modulelibs.EdgeModuleLibraries;
+import io.edgestudio.ui.EdgeUi;
 import io.edgestudio.ui.internal.project.EdgeNature;
 import io.edgestudio.ui.internal.project.ModuleProjects;
 import io.edgestudio.ui.internal.wizards.EdgeSolutionWizard;
@@ -41,7 +44,8 @@ import io.edgestudio.ui.internal.wizards.NewModuleWizard;
 
 /**
  * Generated Java modules as workspace Java projects: the wizards import them, JDT compiles them with the
- * JRE and the Edge Module Libraries container without errors, and a rebuild keeps the user's handler.
+ * JRE and the Edge Module Libraries container without errors, a rebuild keeps the user's handler, and a module
+ * removed from the solution leaves the workspace (its folder too unless the user edited it).
  */
 class ModuleProjectTest {
 
@@ -78,6 +82,8 @@ class ModuleProjectTest {
         buildAndAssertNoErrors(filter);
         assertTrue(filter.getFile("target/classes/filter/FilterModule.class").exists(), "the module compiled");
         assertTrue(filter.getFile("target/test-classes/filter/FilterModuleTest.class").exists(), "its test compiled");
+        assertTrue(filter.getFile("target/classes/simplelogger.properties").exists(),
+                "the logging configuration is on the classpath of IDE launches");
         // the SDK resolves through the container, with its source attached
         IType client = java.findType("com.microsoft.azure.sdk.iot.device.ModuleClient");
         assertNotNull(client);
@@ -104,7 +110,7 @@ class ModuleProjectTest {
             assertTrue(jars.contains(jar), jar + " in " + jars);
             checked++;
         }
-        assertEquals(4, checked, pom);
+        assertEquals(5, checked, pom);
         assertTrue(EdgeModuleLibraries.libraries().stream()
                 .allMatch(l -> l.sources() != null || l.fileName().startsWith("jackson-core-")),
                 "every jar but jackson-core has its sources");
@@ -199,6 +205,100 @@ class ModuleProjectTest {
         projects.add(relay);
         buildAndAssertNoErrors(relay);
         assertTrue(relay.getFile("target/classes/relay/RelayModule.class").exists(), "the module compiled");
+    }
+
+    @Test
+    void renamingAJavaModuleRemovesTheOldProjectAndItsUneditedFolderAndImportsTheNewOne() throws Exception {
+        IProject solution = Workbench.createProject("modules-rename");
+        projects.add(solution);
+        EdgeNature.addTo(solution);
+        IFile edge = Workbench.write(solution, "plant.edge", relaySolution("Relay"));
+        solution.build(IncrementalProjectBuilder.FULL_BUILD, null);
+        Workbench.waitUntil("the Relay module imported", BUILD_TIMEOUT, () -> ModuleProjects.find(solution, "Relay") != null);
+        IProject relay = ModuleProjects.find(solution, "Relay");
+        buildAndAssertNoErrors(relay);
+        assertTrue(relay.getFile("target/classes/relay/RelayModule.class").exists(), "the module compiled");
+        Path relayDir = solution.getLocation().append("modules/Relay").toPath();
+
+        Workbench.write(solution, edge.getName(), relaySolution("Forwarder"));
+        solution.build(IncrementalProjectBuilder.INCREMENTAL_BUILD, null);
+
+        Workbench.waitUntil("the Forwarder module imported and Relay removed", BUILD_TIMEOUT,
+                () -> ModuleProjects.find(solution, "Forwarder") != null && !relay.exists()
+                        && !Files.exists(relayDir));
+        projects.add(ModuleProjects.find(solution, "Forwarder"));
+        assertFalse(solution.getFolder("modules/Relay").exists(), "the unedited folder of Relay is deleted");
+        assertEquals(List.of(), keptMarkers(edge));
+        buildAndAssertNoErrors(ModuleProjects.find(solution, "Forwarder"));
+    }
+
+    @Test
+    void aRemovedModuleWithAnEditedHandlerLosesItsProjectButKeepsItsFolderWithAnInfoMarker() throws Exception {
+        IProject solution = Workbench.createProject("modules-remove-edited");
+        projects.add(solution);
+        EdgeNature.addTo(solution);
+        IFile edge = Workbench.write(solution, "plant.edge", relaySolution("Relay"));
+        solution.build(IncrementalProjectBuilder.FULL_BUILD, null);
+        Workbench.waitUntil("the Relay module imported", BUILD_TIMEOUT, () -> ModuleProjects.find(solution, "Relay") != null);
+        IProject relay = ModuleProjects.find(solution, "Relay");
+        buildAndAssertNoErrors(relay);
+        IFile handler = relay.getFile("src/main/java/relay/RelayHandler.java");
+        String edited = read(handler).replace("public class RelayHandler implements RelayInputs {",
+                "public class RelayHandler implements RelayInputs {\n\n\t/** Written by the user. */\n\tprivate int received;\n");
+        Workbench.write(relay, handler.getProjectRelativePath().toString(), edited);
+        Path handlerOnDisk = solution.getLocation().append("modules/Relay")
+                .append(handler.getProjectRelativePath()).toPath();
+
+        Workbench.write(solution, edge.getName(), """
+                solution Plant {
+                    device "plant-dev"
+                }
+                """);
+        solution.build(IncrementalProjectBuilder.INCREMENTAL_BUILD, null);
+
+        Workbench.waitUntil("the Relay project removed and a marker on plant.edge", BUILD_TIMEOUT,
+                () -> !relay.exists() && !keptMarkers(edge).isEmpty());
+        assertTrue(Files.exists(handlerOnDisk), "the project was removed without its files");
+        assertEquals(edited, Files.readString(handlerOnDisk));
+        assertTrue(solution.getFolder("modules/Relay").exists(), "the edited folder is kept");
+        IMarker marker = keptMarkers(edge).get(0);
+        assertEquals(IMarker.SEVERITY_INFO, marker.getAttribute(IMarker.SEVERITY, -1));
+        String message = marker.getAttribute(IMarker.MESSAGE, "");
+        assertTrue(message.contains("modules/Relay") && message.contains("src/main/java/relay/RelayHandler.java"), message);
+
+        // declared again: imported again with the user's handler, and the note is gone
+        Workbench.write(solution, edge.getName(), relaySolution("Relay"));
+        solution.build(IncrementalProjectBuilder.INCREMENTAL_BUILD, null);
+        Workbench.waitUntil("the Relay module imported again", BUILD_TIMEOUT,
+                () -> ModuleProjects.find(solution, "Relay") != null && keptMarkers(edge).isEmpty());
+        IProject again = ModuleProjects.find(solution, "Relay");
+        projects.add(again);
+        assertEquals(edited, read(again.getFile(handler.getProjectRelativePath())));
+        buildAndAssertNoErrors(again);
+    }
+
+    private static String relaySolution(String module) {
+        return """
+                solution Plant {
+                    device "plant-dev"
+                }
+                message Reading {
+                    value: double
+                }
+                module %1$s java {
+                    input in: Reading
+                    output out: Reading
+                }
+                route %1$sToCloud: %1$s.out -> $upstream
+                """.formatted(module);
+    }
+
+    private static List<IMarker> keptMarkers(IFile file) {
+        try {
+            return List.of(file.findMarkers(EdgeUi.KEPT_MODULE_MARKER, false, IResource.DEPTH_ZERO));
+        } catch (CoreException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private IProject runSolutionWizard(String name) throws CoreException {

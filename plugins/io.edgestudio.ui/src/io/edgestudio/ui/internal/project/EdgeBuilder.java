@@ -13,11 +13,14 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IResourceDelta;
 import org.eclipse.core.resources.IncrementalProjectBuilder;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.emf.ecore.resource.Resource;
 
 import io.edgestudio.dsl.generator.DeploymentManifestGenerator;
 import io.edgestudio.dsl.generator.EdgeSolution;
@@ -30,7 +33,8 @@ import io.edgestudio.ui.EdgeUi;
  * checks every {@code .edge} file of the open projects (including errors one file causes in another) and
  * keeps the Problems view current; the builder starts it, then generates the deployment manifests into
  * {@code config/} and the project of each Java module into {@code modules/<Module>/} (never overwriting a
- * module's handler class, importing a new module as a Java project) whenever a {@code .edge} file changed. A solution with errors is not generated,
+ * module's handler class, importing a new module as a Java project, removing the project of a module the solution
+ * no longer declares) whenever a {@code .edge} file changed. A solution with errors is not generated,
  * and the project says so with a marker rather than keeping stale output silently.
  */
 public final class EdgeBuilder extends IncrementalProjectBuilder {
@@ -104,8 +108,10 @@ public final class EdgeBuilder extends IncrementalProjectBuilder {
                     "Cannot write the deployment manifests into " + output, e));
         }
         try {
-            if (skeletons.generate(project, edge, progress.split(1))) {
-                ModuleProjects.scheduleImport(project);
+            Set<String> javaModules = skeletons.generate(project, edge, progress.split(1));
+            ModuleProjects.declared(project, javaModules);
+            if (ModuleProjects.outOfDate(project, javaModules)) {
+                ModuleProjects.scheduleSync(project, javaModules, solutionFile(edge));
             }
         } catch (GeneratorException e) {
             report("Module projects not generated: " + e.getMessage());
@@ -113,6 +119,15 @@ public final class EdgeBuilder extends IncrementalProjectBuilder {
             throw new CoreException(new Status(IStatus.ERROR, EdgeUi.PLUGIN_ID,
                     "Cannot write the module projects into " + ModuleProjects.MODULES_FOLDER + "/: " + e.getMessage(), e));
         }
+    }
+
+    /** The workspace file that holds the solution block, or null when it is outside the workspace. */
+    private static IFile solutionFile(EdgeSolution edge) {
+        Resource resource = edge.solution().eResource();
+        if (resource == null || !resource.getURI().isFile()) {
+            return null;
+        }
+        return ResourcesPlugin.getWorkspace().getRoot().getFileForLocation(IPath.fromOSString(resource.getURI().toFileString()));
     }
 
     private void report(String message) throws CoreException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.edgestudio.routes.RouteLanguageException.Kind;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,29 @@ class SourceAndSinkTest {
     })
     void matchesWholeSegmentsIgnoringCase(String route, String message, boolean expected) {
         assertThat(MessageSource.of(route).matches(MessageSource.of(message))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}: {1} {2} {3}")
+    @CsvSource({
+        "/*, EVERYTHING, , ",
+        "/, EVERYTHING, , ",
+        "/twinChangeNotifications/*, TWIN_CHANGES, , ",
+        "/messages/*, ALL_MESSAGES, , ",
+        "/MESSAGES, ALL_MESSAGES, , ",
+        "/messages/modules/*, ALL_MODULES, , ",
+        "/messages/modules/Sensor/*, MODULE, Sensor, ",
+        "/messages/modules/M1*, MODULE, M1, ",
+        "/messages/Modules/Sensor/Outputs/*, MODULE_OUTPUTS, Sensor, ",
+        "/messages/modules/Sensor/outputs/readings, MODULE_OUTPUT, Sensor, readings",
+        "/messages/modules/Sensor/inputs/readings, NOTHING, , ",
+        "/messages/modules/Sensor/outputs/readings/more, NOTHING, , ",
+        "/telemetry, NOTHING, , ",
+    })
+    void readsWhichMessagesAPathTakes(String path, MessageSource.Scope scope, String module, String output) {
+        MessageSource source = MessageSource.of(path);
+        assertThat(source.scope()).isEqualTo(scope);
+        assertThat(source.module()).isEqualTo(Optional.ofNullable(module));
+        assertThat(source.output()).isEqualTo(Optional.ofNullable(output));
     }
 
     @ParameterizedTest

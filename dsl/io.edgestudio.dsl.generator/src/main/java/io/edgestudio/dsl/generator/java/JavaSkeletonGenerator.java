@@ -18,9 +18,9 @@ import java.util.TreeMap;
 /**
  * Generates a typed Maven project under {@code modules/<name>/} for each module declared with language
  * {@code java}: records per message schema, a typed twin class, the plumbing ({@code <M>Module},
- * {@code <M>Inputs}), its unit test, {@code pom.xml}, Dockerfiles and {@code module.json}, all
- * regenerated; and the handler class {@code <M>Handler}, written once and never overwritten. The output
- * is a pure function of the solution, so regenerating an unchanged solution changes no byte.
+ * {@code <M>Inputs}), its unit test, {@code pom.xml}, the logging configuration, Dockerfiles and
+ * {@code module.json}, all regenerated; and the handler class {@code <M>Handler}, written once and never
+ * overwritten. The output is a pure function of the solution, so regenerating an unchanged solution changes no byte.
  */
 public class JavaSkeletonGenerator {
 
@@ -44,6 +44,7 @@ public class JavaSkeletonGenerator {
 			files.put("Dockerfile." + platform.getLiteral() + ".debug", BuildFiles.dockerfile(module, platform, true));
 		}
 		files.put("module.json", ModuleJson.of(module, edge.solution(), LANGUAGE));
+		files.put(BuildFiles.LOGGING_PROPERTIES, BuildFiles.loggingProperties(module));
 		for (DataType type : MessageRecords.usedBy(module).values()) {
 			files.put(main + JavaNames.type(JavaNames.name(type)) + ".java", MessageRecords.source(pkg, type));
 		}

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Builds generated projects with Maven, offline from the local repository: the thermostat's Filter
  * (packaged into its runnable jar) and a module using every mapped construct, both running their
- * generated unit tests, in one reactor build to pay Maven's start-up once. Uses the Maven of the
- * wrapper ({@code ~/.m2/wrapper/dists/apache-maven-3.9.11/}) on this JVM's JDK.
+ * generated unit tests, in one reactor build to pay Maven's start-up once; then starts the Filter jar to see
+ * how it logs. Uses the Maven of the wrapper ({@code ~/.m2/wrapper/dists/apache-maven-3.9.11/}) on this JVM's JDK.
  */
 class GeneratedProjectBuildTest {
 
@@ -45,10 +45,30 @@ class GeneratedProjectBuildTest {
 		System.out.printf("GeneratedProjectBuildTest: offline Maven build of Filter and Gauge took %d ms%n", millis);
 		assertThat(maven.exitValue()).as(Files.readString(log)).isZero();
 		assertThat(dir.resolve("Filter/target/filter.jar")).isRegularFile();
+		assertTheModuleLogsThroughSlf4jSimple(dir.resolve("Filter/target/filter.jar"), dir);
 		assertThat(Files.readString(dir.resolve("Filter/target/surefire-reports/TEST-filter.FilterModuleTest.xml")))
 				.contains("tests=\"4\" errors=\"0\" skipped=\"0\" failures=\"0\"");
 		assertThat(Files.readString(dir.resolve("Gauge/target/surefire-reports/TEST-gauge.GaugeModuleTest.xml")))
 				.contains("tests=\"7\" errors=\"0\" skipped=\"0\" failures=\"0\"");
+	}
+
+	/**
+	 * The module jar has a logging binding for the device SDK's slf4j 1.x API (without one slf4j prints that it
+	 * falls back to a no-operation logger, and swallows the SDK's warnings and errors) configured at warn.
+	 */
+	private static void assertTheModuleLogsThroughSlf4jSimple(Path jar, Path dir) throws Exception {
+		Path output = dir.resolve("filter-run.log");
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				jar.toString()).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+		builder.environment().keySet().removeIf(name -> name.startsWith("IOTEDGE_") || name.startsWith("EdgeHub")
+				|| name.startsWith("EdgeModule"));
+		Process module = builder.start();
+		if (!module.waitFor(1, TimeUnit.MINUTES)) {
+			module.destroyForcibly();
+			throw new AssertionError("the module did not stop without its environment: " + Files.readString(output));
+		}
+		// no IoT Edge environment: the SDK's ModuleClient (whose class sets up its slf4j logger) says what is missing
+		assertThat(Files.readString(output)).contains("IOTEDGE_WORKLOADURI is required").doesNotContain("SLF4J");
 	}
 
 	/** Runs the wrapper's Maven in {@code dir}, output to {@code log}; fails when it does not finish in time. */

@@ -41,7 +41,8 @@ class JavaSkeletonGeneratorTest {
 				"Dockerfile.arm32v7", "Dockerfile.arm32v7.debug", "Dockerfile.arm64v8", "Dockerfile.arm64v8.debug", "module.json", "pom.xml", "src/main/java/filter/Ambient.java", "src/main/java/filter/FilterHandler.java",
 				"src/main/java/filter/FilterInputs.java", "src/main/java/filter/FilterModule.java",
 				"src/main/java/filter/FilterSettings.java", "src/main/java/filter/Machine.java",
-				"src/main/java/filter/Telemetry.java", "src/test/java/filter/FilterModuleTest.java");
+				"src/main/java/filter/Telemetry.java", "src/main/resources/simplelogger.properties",
+				"src/test/java/filter/FilterModuleTest.java");
 	}
 
 	@Test
