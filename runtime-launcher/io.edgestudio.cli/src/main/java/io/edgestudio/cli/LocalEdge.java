@@ -46,25 +46,32 @@ final class LocalEdge implements AutoCloseable {
         build(solution, manifest, agentOptions, state, console);
         console.widen(manifest.modules().keySet());
         long started = System.nanoTime();
-        LocalEdgeHub hub = LocalEdgeHub.start(manifest, options.hubOptions(state));
+        // The modules start while the hub starts listening: their JVMs take longer to reach their first CONNECT.
+        LocalEdgeHub hub = LocalEdgeHub.open(manifest, options.hubOptions(state));
+        EdgeAgent agent = null;
         try {
             if (options.offline) {
                 hub.hub().upstream().setOnline(false);
             }
             Consumer<StoredMessage> printer = console::upstream;
             hub.hub().upstream().addListener(printer);
+            agent = EdgeAgent.start(hub, manifest, state, agentOptions, backend, console::moduleLine,
+                    console::status);
+            hub.listen();
             console.note("hub for device " + options.deviceId + " on " + options.bind + ":" + options.mqttPort
                     + hub.management().map(m -> ", management API " + m.baseUri()).orElse("")
                     + (options.offline ? ", upstream offline" : "") + ", state " + state);
-            EdgeAgent agent = EdgeAgent.start(hub, manifest, state, agentOptions, backend, console::moduleLine,
-                    console::status);
+            EdgeAgent running = agent;
             agentOptions.externalModules().forEach(m -> console.note(m + " is external: its environment is in "
-                    + agent.environmentFiles().get(m)));
+                    + running.environmentFiles().get(m)));
             agentOptions.debugPorts().forEach((m, port) -> console.note(m + " accepts a debugger on 127.0.0.1:"
                     + port));
             console.note("started in " + (System.nanoTime() - started) / 1_000_000 + " ms; stop with Ctrl-C");
             return new LocalEdge(hub, agent, manifest, printer);
         } catch (Exception | Error e) {
+            if (agent != null) {
+                agent.close();
+            }
             hub.close();
             throw e;
         }
