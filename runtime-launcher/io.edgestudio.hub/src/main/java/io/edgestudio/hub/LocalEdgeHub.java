@@ -113,6 +113,7 @@ public final class LocalEdgeHub implements AutoCloseable {
         List<ModuleIdentity> modules = identities.ensure(manifest.modules().keySet());
         HubCertificates certificates = HubCertificates.loadOrCreate(options.stateDirectory().resolve("certs"),
                 options.gatewayHostName());
+        Thread.ofPlatform().daemon().name("tls-warm-up").start(certificates::warmUp);
         ModuleCredentials credentials = new ModuleCredentials(options.hubHostName(), options.gatewayHostName(),
                 certificates.caFile());
         for (ModuleIdentity module : modules) {

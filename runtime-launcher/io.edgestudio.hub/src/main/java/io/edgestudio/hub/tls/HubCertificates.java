@@ -14,6 +14,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
@@ -113,6 +114,22 @@ public record HubCertificates(Path caFile, X509Certificate ca, X509Certificate s
                     new String[] { "TLSv1.3", "TLSv1.2" }, false);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot make the hub's TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Signs once with the server key, as each TLS handshake does: the JDK builds its tables for the key's curve on
+     * first use, which would otherwise slow the first module connections.
+     */
+    public void warmUp() {
+        try {
+            Signature signature = Signature.getInstance(serverKey.getAlgorithm().equals("EC") ? "SHA256withECDSA"
+                    : "SHA256with" + serverKey.getAlgorithm());
+            signature.initSign(serverKey);
+            signature.update(server.getEncoded());
+            signature.sign();
+        } catch (GeneralSecurityException e) {
+            LOG.debug("Could not sign with the server key ahead of the first handshake", e);
         }
     }
 
