@@ -51,31 +51,41 @@ final class LocalEdge implements AutoCloseable {
             console.widen(manifest.modules().keySet());
             backend.choices().forEach((module, choice) -> console.note(module + " runs as " + choice));
             started = System.nanoTime();
-            hub = LocalEdgeHub.start(manifest, options.hubOptions(state));
+            // The modules start while the hub starts listening: their JVMs take longer to reach their first CONNECT.
+            hub = LocalEdgeHub.open(manifest, options.hubOptions(state));
         } catch (Exception | Error e) {
             backend.close();
             throw e;
         }
+        EdgeAgent agent = null;
         try {
             if (options.offline) {
                 hub.hub().upstream().setOnline(false);
             }
             Consumer<StoredMessage> printer = console::upstream;
             hub.hub().upstream().addListener(printer);
+            agent = EdgeAgent.start(hub, manifest, state, agentOptions, backend, console::moduleLine,
+                    console::status);
+            hub.listen();
             console.note("hub for device " + options.deviceId + " on " + options.bind + ":" + options.mqttPort
                     + hub.management().map(m -> ", management API " + m.baseUri()).orElse("")
                     + hub.workload().map(w -> ", workload API " + w.uri()).orElse("")
+                    + hub.moduleMethods().map(m -> ", module methods on port " + m.address().getPort()).orElse("")
                     + (options.offline ? ", upstream offline" : "") + ", state " + state);
-            EdgeAgent agent = EdgeAgent.start(hub, manifest, state, agentOptions, backend, console::moduleLine,
-                    console::status);
+            hub.upstreamRecorder().ifPresent(r -> console.note("$upstream messages are recorded in " + r.file()));
+            EdgeAgent running = agent;
             agentOptions.externalModules().forEach(m -> console.note(m + " is external: its environment is in "
-                    + agent.environmentFiles().get(m)));
+                    + running.environmentFiles().get(m)));
             agentOptions.debugPorts().forEach((m, port) -> console.note(m + " accepts a debugger on 127.0.0.1:"
                     + port));
             console.note("started in " + (System.nanoTime() - started) / 1_000_000 + " ms; stop with Ctrl-C");
             return new LocalEdge(hub, agent, manifest, printer);
         } catch (Exception | Error e) {
-            backend.close();
+            if (agent != null) {
+                agent.close();
+            } else {
+                backend.close();
+            }
             hub.close();
             throw e;
         }

@@ -113,6 +113,17 @@ class EdgeCliTest {
     }
 
     @Test
+    void aSubcommandIsReadAloneAndItsHelpStillNamesEdge() {
+        assertThat(EdgeCli.commandLine("run", "--help").getSubcommands()).containsOnlyKeys("run");
+        assertThat(EdgeCli.commandLine("--help").getSubcommands()).containsKeys("run", "validate", "demo");
+        assertThat(EdgeCli.commandLine("nosuch").getSubcommands()).containsKeys("run", "validate", "demo");
+
+        assertThat(EdgeCli.execute("run", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: edge run").contains("--state-dir");
+        assertThat(EdgeCli.execute("nosuch")).isEqualTo(2);
+    }
+
+    @Test
     void runExitsWithTwoWithoutASolutionAndWithOneForAMissingOne(@TempDir Path dir) {
         assertThat(EdgeCli.execute("run")).isEqualTo(2);
         assertThat(EdgeCli.execute("run", dir.resolve("nowhere").toString())).isEqualTo(1);

@@ -15,6 +15,7 @@ import io.edgestudio.hub.mqtt.MqttServer;
 import io.edgestudio.hub.routing.RouteEngine;
 import io.edgestudio.hub.store.InMemoryMessageStore;
 import io.edgestudio.hub.store.MessageStore;
+import io.edgestudio.hub.store.RocksDbLibrary;
 import io.edgestudio.hub.store.RocksDbMessageStore;
 import io.edgestudio.hub.tls.HubCertificates;
 import io.edgestudio.hub.twin.FileTwinStore;
@@ -28,11 +29,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,11 +52,13 @@ public final class LocalEdgeHub implements AutoCloseable {
     private final EdgeHub hub;
     private final MessageStore store;
     private final ModuleCredentials credentials;
-    private final List<MqttServer> servers = new ArrayList<>();
+    private final List<MqttServer> servers = new CopyOnWriteArrayList<>();
     private ManagementServer management;
     private WorkloadServer workload;
     private ModuleGenerations generations;
     private LocalEdgeHubOptions options;
+    private HubCertificates certificates;
+    private String summary;
     private ManagementApi api;
     private MethodServer methods;
     private UpstreamRecorder recorder;
@@ -72,6 +75,8 @@ public final class LocalEdgeHub implements AutoCloseable {
     }
 
     /**
+     * Opens the hub ({@link #open}) and starts its MQTT listeners ({@link #listen}).
+     *
      * @param manifest the deployment
      * @param options where and how to run
      * @return the running hub
@@ -81,16 +86,48 @@ public final class LocalEdgeHub implements AutoCloseable {
      */
     public static LocalEdgeHub start(DeploymentManifest manifest, LocalEdgeHubOptions options)
             throws IOException, GeneralSecurityException, InterruptedException {
+        LocalEdgeHub edge = open(manifest, options);
+        try {
+            edge.listen();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            edge.close();
+            throw e;
+        }
+        return edge;
+    }
+
+    /**
+     * Prepares everything but the MQTT listeners: identities and credentials for every module, the CA and server
+     * certificate, the message store, the route engine, and the management and workload APIs. Module processes
+     * can be started from here on (their connection strings and CA file are written); they connect once
+     * {@link #listen} returns.
+     *
+     * @param manifest the deployment
+     * @param options where and how to run
+     * @return the hub, not yet listening for MQTT
+     * @throws IOException if the state directory cannot be used
+     * @throws GeneralSecurityException if certificates cannot be issued
+     * @throws InterruptedException if interrupted while binding
+     */
+    public static LocalEdgeHub open(DeploymentManifest manifest, LocalEdgeHubOptions options)
+            throws IOException, GeneralSecurityException, InterruptedException {
+        // RocksDB's native library loads meanwhile
+        Thread library = options.persistent()
+                ? Thread.ofPlatform().daemon().name("rocksdb-library").start(RocksDbLibrary::load) : null;
         IdentityRegistry identities = IdentityRegistry.open(options.deviceId(), options.stateDirectory());
         List<ModuleIdentity> modules = identities.ensure(manifest.modules().keySet());
         HubCertificates certificates = HubCertificates.loadOrCreate(options.stateDirectory().resolve("certs"),
                 options.gatewayHostName());
+        Thread.ofPlatform().daemon().name("tls-warm-up").start(certificates::warmUp);
         ModuleCredentials credentials = new ModuleCredentials(options.hubHostName(), options.gatewayHostName(),
                 certificates.caFile());
         for (ModuleIdentity module : modules) {
             credentials.write(module, options.stateDirectory().resolve("modules"));
         }
         RouteEngine routing = RouteEngine.of(manifest.routes().values());
+        if (library != null) {
+            library.join(); // if it failed, opening the store loads it again and reports why
+        }
         MessageStore store = options.persistent()
                 ? RocksDbMessageStore.open(options.stateDirectory().resolve("store"))
                 : new InMemoryMessageStore();
@@ -106,17 +143,9 @@ public final class LocalEdgeHub implements AutoCloseable {
         LocalEdgeHub edge = new LocalEdgeHub(hub, store, credentials);
         edge.options = options;
         edge.recorder = recorder;
+        edge.certificates = certificates;
+        edge.summary = modules.size() + " modules and " + manifest.routes().size() + " routes";
         try {
-            edge.servers.add(MqttServer.start(edge.hub, options.tlsAddress(), certificates.serverContext(),
-                    MqttServer.CONNECT_TIMEOUT));
-            if (options.plainAddress() != null) {
-                edge.servers.add(MqttServer.start(edge.hub, options.plainAddress(), null, MqttServer.CONNECT_TIMEOUT));
-            }
-            if (options.methodsAddress() != null) {
-                edge.methods = MethodServer.startOrWarn(
-                        new ModuleMethodApi(options.deviceId(), hub.authenticator(), hub.methods()),
-                        options.methodsAddress(), certificates.serverContext()).orElse(null);
-            }
             if (options.managementAddress() != null) {
                 edge.api = new ManagementApi(hub, manifest.modules().keySet(), manifest.routes().values());
                 edge.management = ManagementServer.start(edge.api, hub.upstream(), options.managementAddress());
@@ -132,11 +161,33 @@ public final class LocalEdgeHub implements AutoCloseable {
             edge.close();
             throw e;
         }
-        long interval = options.maintenanceInterval().toMillis();
-        edge.maintenance.scheduleWithFixedDelay(edge::maintain, interval, interval, TimeUnit.MILLISECONDS);
-        LOG.info("Local edge hub for device {} serving {} modules and {} routes", options.deviceId(), modules.size(),
-                manifest.routes().size());
         return edge;
+    }
+
+    /**
+     * Starts the MQTT listeners (TLS, and plain if the options ask for it), the HTTPS listener for module → module
+     * methods (a warning only when its address cannot be bound) and the maintenance schedule; once only.
+     *
+     * @throws IOException if an address cannot be bound, or the TLS context cannot be made
+     * @throws InterruptedException if interrupted while binding
+     * @throws IllegalStateException if the hub listens already
+     */
+    public synchronized void listen() throws IOException, InterruptedException {
+        if (!servers.isEmpty()) {
+            throw new IllegalStateException("the hub listens already");
+        }
+        servers.add(MqttServer.start(hub, options.tlsAddress(), certificates.serverContext(),
+                MqttServer.CONNECT_TIMEOUT));
+        if (options.plainAddress() != null) {
+            servers.add(MqttServer.start(hub, options.plainAddress(), null, MqttServer.CONNECT_TIMEOUT));
+        }
+        if (options.methodsAddress() != null) {
+            methods = MethodServer.startOrWarn(new ModuleMethodApi(options.deviceId(), hub.authenticator(), hub.methods()),
+                    options.methodsAddress(), certificates.serverContext()).orElse(null);
+        }
+        long interval = options.maintenanceInterval().toMillis();
+        maintenance.scheduleWithFixedDelay(this::maintain, interval, interval, TimeUnit.MILLISECONDS);
+        LOG.info("Local edge hub for device {} serving {}", options.deviceId(), summary);
     }
 
     private void maintain() {

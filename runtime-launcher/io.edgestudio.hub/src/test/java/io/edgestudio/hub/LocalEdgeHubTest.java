@@ -112,6 +112,25 @@ class LocalEdgeHubTest {
         assertThat(modules.body()).contains("\"moduleId\":\"sender\"").contains("\"moduleId\":\"receiver\"");
     }
 
+    @Test
+    void anOpenedHubHasCredentialsAndStoreButListensOnlyWhenAsked() throws Exception {
+        LocalEdgeHubOptions options = LocalEdgeHubOptions.defaults(state, "127.0.0.1")
+                .withTlsAddress(new InetSocketAddress("127.0.0.1", 0));
+        LocalEdgeHub edge = LocalEdgeHub.open(new ManifestLoader().load(MANIFEST), options);
+        open.add(edge);
+
+        assertThat(edge.servers()).isEmpty();
+        assertThat(state.resolve("modules/sender.env")).exists();
+        assertThat(state.resolve("certs/edge-ca.cert.pem")).exists();
+        edge.hub().upstream().setOnline(false); // the core works before the listeners
+
+        edge.listen();
+        MqttClient sender = connect(edge, "sender");
+        assertThat(sender.isConnected()).isTrue();
+        assertThat(edge.servers()).hasSize(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(edge::listen).isInstanceOf(IllegalStateException.class);
+    }
+
     private MqttClient connect(LocalEdgeHub edge, String module) throws Exception {
         InetSocketAddress address = edge.servers().get(0).address();
         ModuleIdentity identity = edge.hub().identities().find("edgestudio-device", module).orElseThrow();

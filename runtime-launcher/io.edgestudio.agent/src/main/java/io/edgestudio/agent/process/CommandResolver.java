@@ -3,10 +3,12 @@ package io.edgestudio.agent.process;
 import io.edgestudio.agent.ModuleLaunch;
 import io.edgestudio.agent.ModuleStartException;
 import io.edgestudio.agent.sensor.SimulatedTemperatureSensor;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +76,9 @@ public record CommandResolver(Path solutionDirectory, RunFile runFile, Path java
         }
         String image = launch.spec().image() == null ? "" : launch.spec().image();
         if (image.equals(SIMULATED_SENSOR_IMAGE) || image.startsWith(SIMULATED_SENSOR_IMAGE + ":")) {
-            List<String> command = java(module);
+            List<Path> classPath = Arrays.stream(runtimeClasspath.split(File.pathSeparator))
+                    .filter(element -> !element.isBlank()).map(Path::of).toList();
+            List<String> command = java(module, classPath);
             // the SDK logs every connection step at INFO; the stand-in's own lines are what matter
             command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", runtimeClasspath,
                     SimulatedTemperatureSensor.class.getName()));
@@ -129,13 +133,13 @@ public record CommandResolver(Path solutionDirectory, RunFile runFile, Path java
     }
 
     private List<String> javaJar(String module, Path jar) {
-        List<String> command = java(module);
+        List<String> command = java(module, List.of(jar));
         command.add("-jar");
         command.add(jar.toString());
         return command;
     }
 
-    private List<String> java(String module) {
+    private List<String> java(String module, List<Path> classPath) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         // Modules are small and short-lived while developing: start fast rather than peak fast.
@@ -143,7 +147,9 @@ public record CommandResolver(Path solutionDirectory, RunFile runFile, Path java
         command.add("-XX:+UseSerialGC");
         if (classDataDirectory != null) {
             command.add("-XX:+AutoCreateSharedArchive");
-            command.add("-XX:SharedArchiveFile=" + classDataDirectory.resolve(module + ".jsa"));
+            Path archive = classDataDirectory.resolve(module + ".jsa");
+            removeIfOlder(archive, classPath);
+            command.add("-XX:SharedArchiveFile=" + archive);
             command.add("-Xlog:cds=off");
             command.add("-Xlog:cds+dynamic=off");
         }
@@ -152,5 +158,26 @@ public record CommandResolver(Path solutionDirectory, RunFile runFile, Path java
             command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=" + debugHost + ":" + port);
         }
         return command;
+    }
+
+    /**
+     * The JVM rewrites a class-data archive made by another JDK, but keeps ignoring one made for an older build of
+     * the module's jar: such an archive is removed so that the next start writes a new one.
+     */
+    static void removeIfOlder(Path archive, List<Path> classPath) {
+        try {
+            if (!Files.exists(archive)) {
+                return;
+            }
+            var written = Files.getLastModifiedTime(archive);
+            for (Path entry : classPath) {
+                if (Files.isRegularFile(entry) && Files.getLastModifiedTime(entry).compareTo(written) > 0) {
+                    Files.deleteIfExists(archive);
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // the JVM runs without the archive then
+        }
     }
 }

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class RocksDbMessageStore implements MessageStore {
 
     static {
-        RocksDB.loadLibrary();
+        RocksDbLibrary.load();
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RocksDbMessageStore.class);

@@ -1,6 +1,11 @@
 package io.edgestudio.hub.tls;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -14,6 +19,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -27,10 +33,18 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Issues the local edge's certificates with BouncyCastle: a self-signed CA and a TLS server certificate. */
+/**
+ * Issues the local edge's certificates with BouncyCastle: a self-signed CA and a TLS server certificate; writes
+ * them and their keys (PKCS#8) as PEM, and reads PEM key forms the JDK cannot.
+ */
 final class CertificateIssuer {
 
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
@@ -95,6 +109,26 @@ final class CertificateIssuer {
                     builder.build(new JcaContentSignerBuilder(SIGNATURE).build(key)));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
+        }
+    }
+
+    static void writePem(Path file, Object object) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(object instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : object);
+        }
+    }
+
+    static PrivateKey readPemKey(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file); PEMParser pem = new PEMParser(in)) {
+            Object object = pem.readObject();
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            if (object instanceof PEMKeyPair pair) {
+                return converter.getPrivateKey(pair.getPrivateKeyInfo()); // the public part may be missing
+            }
+            if (object instanceof PrivateKeyInfo info) {
+                return converter.getPrivateKey(info);
+            }
+            throw new IOException(file + ": no private key in PEM form");
         }
     }
 }

@@ -42,6 +42,20 @@ class HubCertificatesTest {
         renamed.server().verify(created.ca().getPublicKey());
     }
 
+    @Test
+    void loadingExistingFilesNeedsNoBouncyCastleAndTheContextServesTls() throws Exception {
+        HubCertificates created = HubCertificates.loadOrCreate(certs, "edgegateway");
+        String key = Files.readString(certs.resolve("edge-hub-server.key.pem"));
+        assertThat(key).startsWith("-----BEGIN PRIVATE KEY-----");
+
+        HubCertificates reloaded = HubCertificates.loadOrCreate(certs, "edgegateway");
+        assertThat(reloaded.serverKey().getAlgorithm()).isEqualTo("EC");
+        assertThat(reloaded.serverKey().getEncoded()).isEqualTo(created.serverKey().getEncoded());
+        javax.net.ssl.SSLEngine engine = reloaded.serverContext().newEngine(io.netty.buffer.ByteBufAllocator.DEFAULT);
+        assertThat(engine.getUseClientMode()).isFalse();
+        assertThat(engine.getEnabledProtocols()).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
+    }
+
     private static List<String> sans(X509Certificate certificate) throws Exception {
         return certificate.getSubjectAlternativeNames().stream().map(entry -> String.valueOf(entry.get(1))).toList();
     }
