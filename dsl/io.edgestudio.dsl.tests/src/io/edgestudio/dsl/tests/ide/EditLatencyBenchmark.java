@@ -2,6 +2,7 @@ package io.edgestudio.dsl.tests.ide;
 
 import com.google.inject.Injector;
 import io.edgestudio.dsl.ide.EdgeIdeSetup;
+import io.edgestudio.dsl.testing.LargeSolution;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The language's share of a keystroke in the editor, on the 1,978-line solution the workbench's
+ * The language's share of a keystroke in the editor, on the {@link LargeSolution} the workbench's
  * EditorLatencyBenchmark types into: (1) parse, link and validate of the whole file in-process, and
  * (2) Xtext's {@code LanguageServerImpl}, as the editor runs it, from a changed document to its
  * published diagnostics. Prints the numbers; run on demand:
@@ -28,14 +29,12 @@ import org.junit.jupiter.api.Test;
  */
 class EditLatencyBenchmark {
 
-	private static final int MODULES = 48;
-	private static final int SETTINGS_PER_MODULE = 32;
 	private static final int WARMUP = 10;
 	private static final int ROUNDS = 20;
 
 	@Test
 	void parseLinkValidate() throws Exception {
-		String text = largeSolution();
+		String text = LargeSolution.text();
 		Injector injector = new EdgeIdeSetup().createInjectorAndDoEMFRegistration();
 		String broken = breakRoute(text);
 		for (int i = 0; i < WARMUP; i++) {
@@ -55,7 +54,7 @@ class EditLatencyBenchmark {
 
 	@Test
 	void languageServerChangeToDiagnostics() throws Exception {
-		String text = largeSolution();
+		String text = LargeSolution.text();
 		String broken = breakRoute(text);
 		try (InProcessLanguageServer ls = new InProcessLanguageServer()) {
 			String uri = ls.open("large.edge", text);
@@ -121,40 +120,7 @@ class EditLatencyBenchmark {
 
 	/** The edit the workbench benchmark types: the last route's input renamed to one M0 does not have. */
 	private static String breakRoute(String text) {
-		int target = text.lastIndexOf("-> M0.in");
-		return text.substring(0, target + 6) + "ix" + text.substring(target + 8);
-	}
-
-	/** The workbench benchmark's solution: a message type, a ring of 48 modules with settings, a route each. */
-	static String largeSolution() {
-		StringBuilder text = new StringBuilder("""
-				solution Large {
-				    device "large-dev"
-				}
-
-				message Reading {
-				    value: double unit "V"
-				    timeCreated: datetime
-				}
-
-				""");
-		for (int i = 0; i < MODULES; i++) {
-			text.append("""
-					/** Stage %1$d of the pipeline. */
-					module M%1$d {
-					    image "registry.local/stage:%1$d.0"
-					    input in: Reading
-					    output out: Reading
-					    restartPolicy always
-					""".formatted(i));
-			for (int k = 0; k < SETTINGS_PER_MODULE; k++) {
-				text.append("    env SETTING_%d = \"%d\"\n".formatted(k, k * i));
-			}
-			text.append("}\n\n");
-		}
-		for (int i = 0; i < MODULES; i++) {
-			text.append("route R%d: M%d.out -> M%d.in\n".formatted(i, i, (i + 1) % MODULES));
-		}
-		return text.toString();
+		int input = LargeSolution.lastRouteInput(text);
+		return text.substring(0, input) + "ix" + text.substring(input + 2);
 	}
 }
