@@ -7,6 +7,7 @@ import io.edgestudio.dsl.edge.MessageType;
 import io.edgestudio.dsl.edge.Module;
 import io.edgestudio.dsl.edge.PrimitiveTypeRef;
 import io.edgestudio.dsl.edge.TypeRef;
+import io.edgestudio.dsl.model.Json;
 import java.util.Locale;
 import java.util.Set;
 
