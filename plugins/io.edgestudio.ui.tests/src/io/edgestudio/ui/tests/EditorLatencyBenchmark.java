@@ -15,11 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.edgestudio.dsl.testing.LargeSolution;
+import io.edgestudio.dsl.testing.LargeSolutions;
 
 
 /**
- * Keystroke to updated problem annotation on the 1,978-line {@link LargeSolution}, in a real workbench. Prints the
+ * Keystroke to updated problem annotation on the 1,978-line {@link LargeSolutions#ring()}, in a real workbench. Prints the
  * numbers; run on demand:
  * {@code xvfb-run -a ./mvnw verify -pl plugins/io.edgestudio.ui,plugins/io.edgestudio.ui.tests -am -Dtest=EditorLatencyBenchmark}
  */
@@ -33,7 +33,7 @@ class EditorLatencyBenchmark {
     @BeforeEach
     void createLargeSolution() throws CoreException {
         project = Workbench.createProject("edge-latency");
-        file = Workbench.write(project, "large.edge", LargeSolution.text());
+        file = Workbench.write(project, "large.edge", LargeSolutions.ring());
     }
 
     @AfterEach
@@ -46,7 +46,7 @@ class EditorLatencyBenchmark {
         ITextEditor editor = (ITextEditor) IDE.openEditor(Workbench.page(), file);
         IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
         String text = document.get();
-        int input = LargeSolution.lastRouteInput(text);
+        int input = LargeSolutions.lastRouteInput(text);
         int lines = document.getNumberOfLines();
         Workbench.waitUntil("the first validation", Duration.ofSeconds(60), () -> errors() == 0);
 

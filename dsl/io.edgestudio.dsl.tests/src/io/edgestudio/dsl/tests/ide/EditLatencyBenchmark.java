@@ -2,7 +2,7 @@ package io.edgestudio.dsl.tests.ide;
 
 import com.google.inject.Injector;
 import io.edgestudio.dsl.ide.EdgeIdeSetup;
-import io.edgestudio.dsl.testing.LargeSolution;
+import io.edgestudio.dsl.testing.LargeSolutions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The language's share of a keystroke in the editor, on the {@link LargeSolution} the workbench's
+ * The language's share of a keystroke in the editor, on the {@link LargeSolutions#ring()} the workbench's
  * EditorLatencyBenchmark types into: (1) parse, link and validate of the whole file in-process, and
  * (2) Xtext's {@code LanguageServerImpl}, as the editor runs it, from a changed document to its
  * published diagnostics. Prints the numbers; run on demand:
@@ -34,7 +34,7 @@ class EditLatencyBenchmark {
 
 	@Test
 	void parseLinkValidate() throws Exception {
-		String text = LargeSolution.text();
+		String text = LargeSolutions.ring();
 		Injector injector = new EdgeIdeSetup().createInjectorAndDoEMFRegistration();
 		String broken = breakRoute(text);
 		for (int i = 0; i < WARMUP; i++) {
@@ -54,7 +54,7 @@ class EditLatencyBenchmark {
 
 	@Test
 	void languageServerChangeToDiagnostics() throws Exception {
-		String text = LargeSolution.text();
+		String text = LargeSolutions.ring();
 		String broken = breakRoute(text);
 		try (InProcessLanguageServer ls = new InProcessLanguageServer()) {
 			String uri = ls.open("large.edge", text);
@@ -120,7 +120,7 @@ class EditLatencyBenchmark {
 
 	/** The edit the workbench benchmark types: the last route's input renamed to one M0 does not have. */
 	private static String breakRoute(String text) {
-		int input = LargeSolution.lastRouteInput(text);
+		int input = LargeSolutions.lastRouteInput(text);
 		return text.substring(0, input) + "ix" + text.substring(input + 2);
 	}
 }
