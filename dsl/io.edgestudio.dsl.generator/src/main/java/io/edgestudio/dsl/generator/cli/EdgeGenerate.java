@@ -52,7 +52,7 @@ public final class EdgeGenerate extends SolutionCommand<EdgeGenerate.Options> {
 	}
 
 	@Override
-	int run(Options options, PrintStream out, PrintStream err) {
+	int execute(Options options, PrintStream out, PrintStream err) {
 		for (Path input : options.inputs()) {
 			if (!Files.exists(input)) {
 				err.println(input + ": no such file or directory");

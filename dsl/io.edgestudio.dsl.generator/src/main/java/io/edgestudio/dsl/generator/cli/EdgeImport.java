@@ -82,7 +82,7 @@ public final class EdgeImport extends SolutionCommand<EdgeImport.Options> {
 	}
 
 	@Override
-	int run(Options options, PrintStream out, PrintStream err) {
+	int execute(Options options, PrintStream out, PrintStream err) {
 		Path manifest = options.manifest();
 		if (!Files.isRegularFile(manifest)) {
 			err.println(manifest + ": no such file");

@@ -37,14 +37,14 @@ public abstract class SolutionCommand<O> {
 			err.println(usageLine);
 			return USAGE;
 		}
-		return run(options, out, err);
+		return execute(options, out, err);
 	}
 
 	/** The parsed command line; throws {@link IllegalArgumentException} with the message for the user. */
 	abstract O parse(List<String> args);
 
 	/** Runs the command on a parsed command line; returns the exit code. */
-	abstract int run(O options, PrintStream out, PrintStream err);
+	abstract int execute(O options, PrintStream out, PrintStream err);
 
 	/** A loader from the supplier the command was made with. */
 	SolutionLoader loader() {
