@@ -2,7 +2,6 @@ package io.edgestudio.ui.tests;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.edgestudio.dsl.testing.LargeSolutions;
+import io.edgestudio.dsl.testing.Latencies;
 
 
 /**
@@ -57,8 +57,8 @@ class EditorLatencyBenchmark {
             fixMillis.add(time(() -> replace(document, input, "ix", "in"), () -> errors() == 0));
         }
         System.out.printf("EditorLatencyBenchmark: %d lines, %d rounds%n", lines, ROUNDS);
-        System.out.printf("  keystroke -> error marker shown:   %s%n", summary(breakMillis));
-        System.out.printf("  keystroke -> error marker cleared: %s%n", summary(fixMillis));
+        System.out.printf("  keystroke -> error marker shown:   %s%n", Latencies.summary(breakMillis));
+        System.out.printf("  keystroke -> error marker cleared: %s%n", Latencies.summary(fixMillis));
     }
 
     private static void replace(IDocument document, int offset, String expected, String replacement) {
@@ -77,13 +77,6 @@ class EditorLatencyBenchmark {
         keystroke.run();
         Workbench.waitUntil("the annotation update", Duration.ofSeconds(30), done);
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static String summary(List<Long> millis) {
-        List<Long> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        return String.format("p50 %d ms, p90 %d ms, max %d ms", sorted.get(sorted.size() / 2),
-                sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(sorted.size() - 1));
     }
 
     private long errors() {

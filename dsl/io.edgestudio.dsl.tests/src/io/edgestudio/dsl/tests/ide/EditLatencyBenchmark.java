@@ -3,8 +3,8 @@ package io.edgestudio.dsl.tests.ide;
 import com.google.inject.Injector;
 import io.edgestudio.dsl.ide.EdgeIdeSetup;
 import io.edgestudio.dsl.testing.LargeSolutions;
+import io.edgestudio.dsl.testing.Latencies;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.eclipse.emf.common.util.URI;
@@ -48,8 +48,8 @@ class EditLatencyBenchmark {
 			withError.add(millis(() -> check(errors(validate(injector, broken)), 1L, "one error")));
 		}
 		System.out.printf("EditLatencyBenchmark (in-process): %d lines, %d rounds%n", text.lines().count(), ROUNDS);
-		System.out.printf("  parse + link + validate, clean file:      %s%n", summary(clean));
-		System.out.printf("  parse + link + validate, one wrong input: %s%n", summary(withError));
+		System.out.printf("  parse + link + validate, clean file:      %s%n", Latencies.summary(clean));
+		System.out.printf("  parse + link + validate, one wrong input: %s%n", Latencies.summary(withError));
 	}
 
 	@Test
@@ -78,8 +78,8 @@ class EditLatencyBenchmark {
 				}));
 			}
 			System.out.printf("EditLatencyBenchmark (language server): %d lines, %d rounds%n", text.lines().count(), ROUNDS);
-			System.out.printf("  didChange -> error published: %s%n", summary(shown));
-			System.out.printf("  didChange -> error cleared:   %s%n", summary(cleared));
+			System.out.printf("  didChange -> error published: %s%n", Latencies.summary(shown));
+			System.out.printf("  didChange -> error cleared:   %s%n", Latencies.summary(cleared));
 		}
 	}
 
@@ -109,13 +109,6 @@ class EditLatencyBenchmark {
 		long start = System.nanoTime();
 		work.call();
 		return (System.nanoTime() - start) / 1_000_000;
-	}
-
-	private static String summary(List<Long> millis) {
-		List<Long> sorted = new ArrayList<>(millis);
-		Collections.sort(sorted);
-		return String.format("p50 %d ms, p90 %d ms, max %d ms", sorted.get(sorted.size() / 2),
-				sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(sorted.size() - 1));
 	}
 
 	/** The edit the workbench benchmark types: the last route's input renamed to one M0 does not have. */
