@@ -2,25 +2,12 @@ package io.edgestudio.dsl.cli;
 
 import com.google.inject.Injector;
 import io.edgestudio.dsl.EdgeStandaloneSetup;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
-import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
-import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.validation.CheckMode;
-import org.eclipse.xtext.validation.IResourceValidator;
-import org.eclipse.xtext.validation.Issue;
 
 /**
  * {@code edge validate <solution>...}: validates .edge solutions and prints one line per issue,
@@ -72,48 +59,8 @@ public final class EdgeValidate {
 
 	/** Validates one solution, adding its issue lines; returns whether any issue is an error. */
 	public boolean validate(Path solution, List<String> lines) {
-		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
-		List<Path> files = edgeFiles(solution);
-		List<Resource> resources = new ArrayList<>();
-		for (Path file : files) {
-			resources.add(resourceSet.getResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()), true));
-		}
-		// Links resolve only once every file is loaded: a file may import from one loaded after it.
-		EcoreUtil.resolveAll(resourceSet);
-		boolean errors = false;
-		for (int i = 0; i < files.size(); i++) {
-			for (Issue issue : issuesOf(resources.get(i))) {
-				errors |= issue.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR;
-				lines.add(format(files.get(i), issue));
-			}
-		}
-		return errors;
-	}
-
-	private static List<Issue> issuesOf(Resource resource) {
-		IResourceValidator validator = ((XtextResource) resource).getResourceServiceProvider().getResourceValidator();
-		List<Issue> issues = new ArrayList<>(validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl));
-		issues.sort(Comparator.comparing(Issue::getLineNumber, Comparator.nullsFirst(Comparator.naturalOrder()))
-				.thenComparing(Issue::getColumn, Comparator.nullsFirst(Comparator.naturalOrder())));
-		return issues;
-	}
-
-	/** One issue as {@code path:line:col: severity: message [code]}. */
-	static String format(Path file, Issue issue) {
-		String severity = issue.getSeverity().name().toLowerCase();
-		String message = issue.getMessage().replaceAll("\\s*\\R\\s*", " ");
-		String code = issue.getCode() == null ? "" : " [" + issue.getCode() + "]";
-		return file + ":" + issue.getLineNumber() + ":" + issue.getColumn() + ": " + severity + ": " + message + code;
-	}
-
-	private static List<Path> edgeFiles(Path solution) {
-		if (!Files.isDirectory(solution)) {
-			return List.of(solution);
-		}
-		try (Stream<Path> walk = Files.walk(solution)) {
-			return walk.filter(p -> p.toString().endsWith(".edge") && Files.isRegularFile(p)).sorted().toList();
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		ValidatedSolution validated = ValidatedSolution.load(injector, List.of(solution));
+		validated.issues().forEach(issue -> lines.add(issue.format()));
+		return validated.issues().stream().anyMatch(ValidatedSolution.FileIssue::isError);
 	}
 }

@@ -54,6 +54,17 @@ public final class Json {
 		out.append('}');
 	}
 
+	/**
+	 * A double-quoted JSON string: quotes, backslashes, line feeds, carriage returns and tabs backslash-escaped,
+	 * other control characters as four-digit Unicode escapes. Each of these escapes means the same in a Java
+	 * string literal, so the Java generator quotes its strings with this too.
+	 */
+	public static String quote(String text) {
+		StringBuilder out = new StringBuilder();
+		quote(text, out);
+		return out.toString();
+	}
+
 	private static void quote(String text, StringBuilder out) {
 		out.append('"');
 		for (char c : text.toCharArray()) {

@@ -2,7 +2,6 @@ package io.edgestudio.ui.tests;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
@@ -15,16 +14,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.edgestudio.dsl.testing.LargeSolutions;
+import io.edgestudio.dsl.testing.Latencies;
+
 
 /**
- * Keystroke to updated problem annotation on a 2,000-line solution, in a real workbench. Prints the
+ * Keystroke to updated problem annotation on the 1,978-line {@link LargeSolutions#ring()}, in a real workbench. Prints the
  * numbers; run on demand:
  * {@code xvfb-run -a ./mvnw verify -pl plugins/io.edgestudio.ui,plugins/io.edgestudio.ui.tests -am -Dtest=EditorLatencyBenchmark}
  */
 class EditorLatencyBenchmark {
 
-    private static final int MODULES = 48;  // the runtime allows at most 50 custom modules
-    private static final int SETTINGS_PER_MODULE = 32;
     private static final int ROUNDS = 20;
 
     private IProject project;
@@ -33,7 +33,7 @@ class EditorLatencyBenchmark {
     @BeforeEach
     void createLargeSolution() throws CoreException {
         project = Workbench.createProject("edge-latency");
-        file = Workbench.write(project, "large.edge", largeSolution());
+        file = Workbench.write(project, "large.edge", LargeSolutions.ring());
     }
 
     @AfterEach
@@ -46,19 +46,19 @@ class EditorLatencyBenchmark {
         ITextEditor editor = (ITextEditor) IDE.openEditor(Workbench.page(), file);
         IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
         String text = document.get();
-        int target = text.lastIndexOf("-> M0.in");
+        int input = LargeSolutions.lastRouteInput(text);
         int lines = document.getNumberOfLines();
         Workbench.waitUntil("the first validation", Duration.ofSeconds(60), () -> errors() == 0);
 
         List<Long> breakMillis = new ArrayList<>();
         List<Long> fixMillis = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            breakMillis.add(time(() -> replace(document, target + 6, "in", "ix"), () -> errors() > 0));
-            fixMillis.add(time(() -> replace(document, target + 6, "ix", "in"), () -> errors() == 0));
+            breakMillis.add(time(() -> replace(document, input, "in", "ix"), () -> errors() > 0));
+            fixMillis.add(time(() -> replace(document, input, "ix", "in"), () -> errors() == 0));
         }
         System.out.printf("EditorLatencyBenchmark: %d lines, %d rounds%n", lines, ROUNDS);
-        System.out.printf("  keystroke -> error marker shown:   %s%n", summary(breakMillis));
-        System.out.printf("  keystroke -> error marker cleared: %s%n", summary(fixMillis));
+        System.out.printf("  keystroke -> error marker shown:   %s%n", Latencies.summary(breakMillis));
+        System.out.printf("  keystroke -> error marker cleared: %s%n", Latencies.summary(fixMillis));
     }
 
     private static void replace(IDocument document, int offset, String expected, String replacement) {
@@ -79,48 +79,7 @@ class EditorLatencyBenchmark {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static String summary(List<Long> millis) {
-        List<Long> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        return String.format("p50 %d ms, p90 %d ms, max %d ms", sorted.get(sorted.size() / 2),
-                sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(sorted.size() - 1));
-    }
-
     private long errors() {
         return Workbench.errors(file).size();
-    }
-
-    /** A solution of about 2,000 lines: a message type, a ring of 48 modules with settings, a route each. */
-    private static String largeSolution() {
-        StringBuilder text = new StringBuilder("""
-                solution Large {
-                    device "large-dev"
-                }
-
-                message Reading {
-                    value: double unit "V"
-                    timeCreated: datetime
-                }
-
-                """);
-        for (int i = 0; i < MODULES; i++) {
-            text.append("""
-                    /** Stage %1$d of the pipeline. */
-                    module M%1$d {
-                        image "registry.local/stage:%1$d.0"
-                        input in: Reading
-                        output out: Reading
-                        restartPolicy always
-                    """.formatted(i));
-            for (int k = 0; k < SETTINGS_PER_MODULE; k++) {
-                text.append("    env SETTING_%d = \"%d\"\n".formatted(k, k * i));
-            }
-            text.append("}\n\n");
-        }
-        for (int i = 0; i < MODULES; i++) {
-            int next = (i + 1) % MODULES;
-            text.append("route R%d: M%d.out -> M%d.in\n".formatted(i, i, next));
-        }
-        return text.toString();
     }
 }

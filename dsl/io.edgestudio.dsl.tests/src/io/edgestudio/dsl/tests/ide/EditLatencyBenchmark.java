@@ -2,8 +2,9 @@ package io.edgestudio.dsl.tests.ide;
 
 import com.google.inject.Injector;
 import io.edgestudio.dsl.ide.EdgeIdeSetup;
+import io.edgestudio.dsl.testing.LargeSolutions;
+import io.edgestudio.dsl.testing.Latencies;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.eclipse.emf.common.util.URI;
@@ -20,7 +21,7 @@ import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The language's share of a keystroke in the editor, on the 1,978-line solution the workbench's
+ * The language's share of a keystroke in the editor, on the {@link LargeSolutions#ring()} the workbench's
  * EditorLatencyBenchmark types into: (1) parse, link and validate of the whole file in-process, and
  * (2) Xtext's {@code LanguageServerImpl}, as the editor runs it, from a changed document to its
  * published diagnostics. Prints the numbers; run on demand:
@@ -28,14 +29,12 @@ import org.junit.jupiter.api.Test;
  */
 class EditLatencyBenchmark {
 
-	private static final int MODULES = 48;
-	private static final int SETTINGS_PER_MODULE = 32;
 	private static final int WARMUP = 10;
 	private static final int ROUNDS = 20;
 
 	@Test
 	void parseLinkValidate() throws Exception {
-		String text = largeSolution();
+		String text = LargeSolutions.ring();
 		Injector injector = new EdgeIdeSetup().createInjectorAndDoEMFRegistration();
 		String broken = breakRoute(text);
 		for (int i = 0; i < WARMUP; i++) {
@@ -49,13 +48,13 @@ class EditLatencyBenchmark {
 			withError.add(millis(() -> check(errors(validate(injector, broken)), 1L, "one error")));
 		}
 		System.out.printf("EditLatencyBenchmark (in-process): %d lines, %d rounds%n", text.lines().count(), ROUNDS);
-		System.out.printf("  parse + link + validate, clean file:      %s%n", summary(clean));
-		System.out.printf("  parse + link + validate, one wrong input: %s%n", summary(withError));
+		System.out.printf("  parse + link + validate, clean file:      %s%n", Latencies.summary(clean));
+		System.out.printf("  parse + link + validate, one wrong input: %s%n", Latencies.summary(withError));
 	}
 
 	@Test
 	void languageServerChangeToDiagnostics() throws Exception {
-		String text = largeSolution();
+		String text = LargeSolutions.ring();
 		String broken = breakRoute(text);
 		try (InProcessLanguageServer ls = new InProcessLanguageServer()) {
 			String uri = ls.open("large.edge", text);
@@ -79,8 +78,8 @@ class EditLatencyBenchmark {
 				}));
 			}
 			System.out.printf("EditLatencyBenchmark (language server): %d lines, %d rounds%n", text.lines().count(), ROUNDS);
-			System.out.printf("  didChange -> error published: %s%n", summary(shown));
-			System.out.printf("  didChange -> error cleared:   %s%n", summary(cleared));
+			System.out.printf("  didChange -> error published: %s%n", Latencies.summary(shown));
+			System.out.printf("  didChange -> error cleared:   %s%n", Latencies.summary(cleared));
 		}
 	}
 
@@ -112,49 +111,9 @@ class EditLatencyBenchmark {
 		return (System.nanoTime() - start) / 1_000_000;
 	}
 
-	private static String summary(List<Long> millis) {
-		List<Long> sorted = new ArrayList<>(millis);
-		Collections.sort(sorted);
-		return String.format("p50 %d ms, p90 %d ms, max %d ms", sorted.get(sorted.size() / 2),
-				sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(sorted.size() - 1));
-	}
-
 	/** The edit the workbench benchmark types: the last route's input renamed to one M0 does not have. */
 	private static String breakRoute(String text) {
-		int target = text.lastIndexOf("-> M0.in");
-		return text.substring(0, target + 6) + "ix" + text.substring(target + 8);
-	}
-
-	/** The workbench benchmark's solution: a message type, a ring of 48 modules with settings, a route each. */
-	static String largeSolution() {
-		StringBuilder text = new StringBuilder("""
-				solution Large {
-				    device "large-dev"
-				}
-
-				message Reading {
-				    value: double unit "V"
-				    timeCreated: datetime
-				}
-
-				""");
-		for (int i = 0; i < MODULES; i++) {
-			text.append("""
-					/** Stage %1$d of the pipeline. */
-					module M%1$d {
-					    image "registry.local/stage:%1$d.0"
-					    input in: Reading
-					    output out: Reading
-					    restartPolicy always
-					""".formatted(i));
-			for (int k = 0; k < SETTINGS_PER_MODULE; k++) {
-				text.append("    env SETTING_%d = \"%d\"\n".formatted(k, k * i));
-			}
-			text.append("}\n\n");
-		}
-		for (int i = 0; i < MODULES; i++) {
-			text.append("route R%d: M%d.out -> M%d.in\n".formatted(i, i, (i + 1) % MODULES));
-		}
-		return text.toString();
+		int input = LargeSolutions.lastRouteInput(text);
+		return text.substring(0, input) + "ix" + text.substring(input + 2);
 	}
 }

@@ -5,16 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.resource.ColorRegistry;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.jface.text.IRegion;
-import org.eclipse.jface.text.ITextInputListener;
 import org.eclipse.jface.text.ITextPresentationListener;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.ITextViewerExtension4;
@@ -58,49 +52,27 @@ public final class EdgeSemanticHighlighting implements IReconciler, ITextPresent
             SemanticTokenTypes.Number, "number");
 
     private ITextViewer viewer;
-    private IDocument document;
-    private IFile file;
     /** The ranges laid over the presentation, in document offsets; only touched on the UI thread. */
     private List<StyleRange> ranges = List.of();
 
-    private final ITextInputListener inputListener = new ITextInputListener() {
-        @Override
-        public void inputDocumentAboutToBeChanged(IDocument oldInput, IDocument newInput) {
-            disconnect();
-        }
+    private final DebouncedDocumentJob job = new DebouncedDocumentJob("Colouring .edge file", DEBOUNCE_MILLIS,
+            new DebouncedDocumentJob.Work() {
+                @Override
+                public void run(IDocument document, IFile file) {
+                    highlight(document, file);
+                }
 
-        @Override
-        public void inputDocumentChanged(IDocument oldInput, IDocument newInput) {
-            connect(newInput);
-        }
-    };
-    private final IDocumentListener listener = new IDocumentListener() {
-        @Override
-        public void documentAboutToBeChanged(DocumentEvent event) {
-            ranges = shifted(ranges, event.getOffset(), event.getLength(),
-                    event.getText() == null ? 0 : event.getText().length());
-        }
+                @Override
+                public void aboutToChange(DocumentEvent event) {
+                    ranges = shifted(ranges, event.getOffset(), event.getLength(),
+                            event.getText() == null ? 0 : event.getText().length());
+                }
 
-        @Override
-        public void documentChanged(DocumentEvent event) {
-            job.schedule(DEBOUNCE_MILLIS);
-        }
-    };
-    private final Job job = new Job("Colouring .edge file") {
-        @Override
-        protected IStatus run(IProgressMonitor monitor) {
-            IDocument current = document;
-            IFile currentFile = file;
-            if (current != null && currentFile != null) {
-                highlight(current, currentFile);
-            }
-            return Status.OK_STATUS;
-        }
-    };
-
-    public EdgeSemanticHighlighting() {
-        job.setSystem(true);
-    }
+                @Override
+                public void disconnected(IFile file) {
+                    ranges = List.of();
+                }
+            });
 
     @Override
     public void install(ITextViewer textViewer) {
@@ -109,17 +81,15 @@ public final class EdgeSemanticHighlighting implements IReconciler, ITextPresent
         }
         viewer = textViewer;
         extension.addTextPresentationListener(this);
-        viewer.addTextInputListener(inputListener);
-        connect(viewer.getDocument());
+        job.install(textViewer);
     }
 
     @Override
     public void uninstall() {
         if (viewer != null) {
             ((ITextViewerExtension4) viewer).removeTextPresentationListener(this);
-            viewer.removeTextInputListener(inputListener);
         }
-        disconnect();
+        job.uninstall();
         viewer = null;
     }
 
@@ -149,25 +119,6 @@ public final class EdgeSemanticHighlighting implements IReconciler, ITextPresent
         }
     }
 
-    private void connect(IDocument newDocument) {
-        document = newDocument;
-        file = newDocument == null ? null : EdgeDocuments.fileOf(newDocument).orElse(null);
-        if (file != null) {
-            newDocument.addDocumentListener(listener);
-            job.schedule();
-        }
-    }
-
-    private void disconnect() {
-        job.cancel();
-        if (document != null) {
-            document.removeDocumentListener(listener);
-        }
-        document = null;
-        file = null;
-        ranges = List.of();
-    }
-
     /** Asks the server for the tokens of the document's current text and shows them if the text is still that. */
     private void highlight(IDocument current, IFile currentFile) {
         EdgeLanguageServer server = EdgeUi.languageServer();
@@ -182,7 +133,7 @@ public final class EdgeSemanticHighlighting implements IReconciler, ITextPresent
             return;
         }
         widget.getDisplay().asyncExec(() -> {
-            if (viewer == null || document != current || !text.equals(current.get())) {
+            if (viewer == null || job.document() != current || !text.equals(current.get())) {
                 return; // stale: the next run brings the tokens of the new text
             }
             ranges = decode(tokens.getData(), new Positions(text), server.semanticTokenTypes(),

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.edgestudio.dsl.cli.EdgeValidate;
+import io.edgestudio.dsl.testing.LargeSolutions;
 
 /**
- * Validation of a 50-module / 300-route solution: `edge validate` from a cold JVM, and warm in-process.
+ * Validation of the 50-module / 300-route {@link LargeSolutions#chain()}: `edge validate` from a cold JVM, and warm in-process.
  * Prints the numbers; run on demand:
  * {@code ./mvnw verify -pl runtime-launcher/io.edgestudio.cli -am -Dtest=ValidateBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * <p>
@@ -26,13 +27,13 @@ import io.edgestudio.dsl.cli.EdgeValidate;
 class ValidateBenchmark {
 
     private static final int MODULES = 50;
-    private static final int PORTS = 6;
+    private static final int ROUTES = 300;
     private static final int COLD_RUNS = 5;
     private static final int WARM_RUNS = 20;
 
     @Test
     void validateLargeSolution(@TempDir Path dir) throws Exception {
-        Path solution = Files.writeString(dir.resolve("large.edge"), largeSolution());
+        Path solution = Files.writeString(dir.resolve("large.edge"), LargeSolutions.chain());
         long lines = Files.readAllLines(solution).size();
 
         String launcher = System.getProperty("edge.launcher", "");
@@ -58,7 +59,7 @@ class ValidateBenchmark {
             warm.add((System.nanoTime() - start) / 1_000_000);
         }
         System.out.printf("ValidateBenchmark: %d modules, %d routes, %d lines, %d issues%n",
-                MODULES, MODULES * PORTS, lines, issues.size());
+                MODULES, ROUTES, lines, issues.size());
         System.out.printf("  edge validate, cold JVM%s: %s%n", launcher.isBlank() ? " (test class path)" : " (" + launcher + ")",
                 summary(cold));
         System.out.printf("  validate, warm in-process: %s%n", summary(warm));
@@ -98,37 +99,4 @@ class ValidateBenchmark {
         return String.format("median %d ms, min %d ms, max %d ms (%d runs)", sorted.get(sorted.size() / 2),
                 sorted.get(0), sorted.get(sorted.size() - 1), sorted.size());
     }
-
-    /** A chain of 50 modules: each output routed to the same-numbered input of the next, the last to the cloud. */
-    static String largeSolution() {
-        StringBuilder text = new StringBuilder("""
-                solution Large {
-                    device "large-dev"
-                }
-
-                message Reading {
-                    value: double unit "V"
-                    timeCreated: datetime
-                }
-
-                """);
-        for (int m = 0; m < MODULES; m++) {
-            text.append("module M").append(m).append(" {\n    image \"registry.local/stage:").append(m).append(".0\"\n");
-            for (int p = 0; p < PORTS; p++) {
-                text.append("    input in").append(p).append(": Reading\n");
-                text.append("    output out").append(p).append(": Reading\n");
-            }
-            text.append("}\n\n");
-        }
-        for (int m = 0; m < MODULES; m++) {
-            for (int p = 0; p < PORTS; p++) {
-                String sink = m + 1 < MODULES ? "M" + (m + 1) + ".in" + p : "$upstream";
-                text.append("route R").append(m).append('_').append(p).append(": M").append(m).append(".out").append(p)
-                        .append(" -> ").append(sink);
-                text.append(p % 2 == 0 ? " where \"$body.value > " + p + "\"\n" : "\n");
-            }
-        }
-        return text.toString();
-    }
-
 }

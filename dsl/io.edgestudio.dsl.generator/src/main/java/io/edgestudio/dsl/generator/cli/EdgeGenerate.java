@@ -28,15 +28,9 @@ import java.util.function.Supplier;
  * Python and C# module into {@code --modules} (default: {@code modules/} beside the first argument).
  * Exit code 0 on success, 1 when the solution has errors, 2 on bad arguments.
  */
-public final class EdgeGenerate {
+public final class EdgeGenerate extends SolutionCommand<EdgeGenerate.Options> {
 
-	/** Exit code when the solution has errors or cannot be generated. */
-	public static final int ERRORS = 1;
-	/** Exit code on bad arguments. */
-	public static final int USAGE = 2;
 	private static final String USAGE_LINE = "usage: edge generate <file.edge|solution-dir>... [--out dir] [--platform amd64|arm32v7|arm64v8]... [--skeletons] [--modules dir]";
-
-	private final Supplier<SolutionLoader> loader;
 
 	/** A command with a standalone .edge injector, created on first use. */
 	public EdgeGenerate() {
@@ -45,23 +39,20 @@ public final class EdgeGenerate {
 
 	/** A command using the given loader. */
 	public EdgeGenerate(Supplier<SolutionLoader> loader) {
-		this.loader = loader;
+		super(USAGE_LINE, loader);
 	}
 
 	public static void main(String[] args) {
 		System.exit(new EdgeGenerate().run(Arrays.asList(args), System.out, System.err));
 	}
 
-	/** Runs the command, printing written files to {@code out} and errors to {@code err}; returns the exit code. */
-	public int run(List<String> args, PrintStream out, PrintStream err) {
-		Options options;
-		try {
-			options = Options.parse(args);
-		} catch (IllegalArgumentException e) {
-			err.println(e.getMessage());
-			err.println(USAGE_LINE);
-			return USAGE;
-		}
+	@Override
+	Options parse(List<String> args) {
+		return Options.parse(args);
+	}
+
+	@Override
+	int execute(Options options, PrintStream out, PrintStream err) {
 		for (Path input : options.inputs()) {
 			if (!Files.exists(input)) {
 				err.println(input + ": no such file or directory");
@@ -106,13 +97,6 @@ public final class EdgeGenerate {
 			return new Options(inputs, outputDir, platforms, skeletons, modulesDir);
 		}
 
-		private static String value(List<String> args, int index, String option) {
-			if (index >= args.size()) {
-				throw new IllegalArgumentException(option + " needs a value");
-			}
-			return args.get(index);
-		}
-
 		private static Platform platform(String name) {
 			Platform platform = Platform.get(name);
 			if (platform == null) {
@@ -125,7 +109,7 @@ public final class EdgeGenerate {
 	private int generate(Options options, PrintStream out, PrintStream err) {
 		List<Path> inputs = options.inputs();
 		Path outputDir = options.outputDir() == null ? defaultOutput(inputs.getFirst()) : options.outputDir();
-		SolutionLoader.Loaded loaded = loader.get().load(inputs);
+		SolutionLoader.Loaded loaded = loader().load(inputs);
 		if (!loaded.errors().isEmpty()) {
 			loaded.errors().forEach(err::println);
 			return ERRORS;

@@ -23,15 +23,9 @@ import java.util.function.Supplier;
  * Exit code 0 on success (warnings allowed), 1 when the manifest cannot be imported or the result has errors,
  * 2 on bad arguments.
  */
-public final class EdgeImport {
+public final class EdgeImport extends SolutionCommand<EdgeImport.Options> {
 
-	/** Exit code when the manifest cannot be imported or the imported solution has errors. */
-	public static final int ERRORS = 1;
-	/** Exit code on bad arguments. */
-	public static final int USAGE = 2;
 	private static final String USAGE_LINE = "usage: edge import <deployment.json|deployment.template.json> [--out dir] [--name Solution] [--force]";
-
-	private final Supplier<SolutionLoader> loader;
 
 	/** A command with a standalone .edge injector, created when the result is checked. */
 	public EdgeImport() {
@@ -40,11 +34,16 @@ public final class EdgeImport {
 
 	/** A command using the given loader. */
 	public EdgeImport(Supplier<SolutionLoader> loader) {
-		this.loader = loader;
+		super(USAGE_LINE, loader);
 	}
 
 	public static void main(String[] args) {
 		System.exit(new EdgeImport().run(Arrays.asList(args), System.out, System.err));
+	}
+
+	@Override
+	Options parse(List<String> args) {
+		return Options.parse(args);
 	}
 
 	/** The parsed command line; {@code out} and {@code name} are null when not given. */
@@ -80,25 +79,10 @@ public final class EdgeImport {
 			}
 			return new Options(manifest, out, name, force);
 		}
-
-		private static String value(List<String> args, int index, String option) {
-			if (index >= args.size()) {
-				throw new IllegalArgumentException(option + " needs a value");
-			}
-			return args.get(index);
-		}
 	}
 
-	/** Runs the command, printing the written file to {@code out} and warnings and errors to {@code err}; returns the exit code. */
-	public int run(List<String> args, PrintStream out, PrintStream err) {
-		Options options;
-		try {
-			options = Options.parse(args);
-		} catch (IllegalArgumentException e) {
-			err.println(e.getMessage());
-			err.println(USAGE_LINE);
-			return USAGE;
-		}
+	@Override
+	int execute(Options options, PrintStream out, PrintStream err) {
 		Path manifest = options.manifest();
 		if (!Files.isRegularFile(manifest)) {
 			err.println(manifest + ": no such file");
@@ -131,7 +115,7 @@ public final class EdgeImport {
 	}
 
 	private int check(Path target, String json, List<ImportWarning> warnings, Path manifest, PrintStream err) {
-		RoundTrip.Outcome outcome = RoundTrip.check(loader.get(), target, json, warnings);
+		RoundTrip.Outcome outcome = RoundTrip.check(loader(), target, json, warnings);
 		outcome.errors().forEach(err::println);
 		outcome.differences().forEach(d -> err.println(manifest + ":" + d.pointer() + ": warning: the manifest generated from "
 				+ target.getFileName() + " differs: " + d.description()));

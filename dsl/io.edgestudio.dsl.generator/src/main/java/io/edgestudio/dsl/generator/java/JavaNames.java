@@ -7,6 +7,7 @@ import io.edgestudio.dsl.edge.MessageType;
 import io.edgestudio.dsl.edge.Module;
 import io.edgestudio.dsl.edge.PrimitiveTypeRef;
 import io.edgestudio.dsl.edge.TypeRef;
+import io.edgestudio.dsl.model.Json;
 import java.util.Locale;
 import java.util.Set;
 
@@ -87,19 +88,8 @@ final class JavaNames {
 		};
 	}
 
-	/** A Java string literal. */
+	/** A Java string literal: the JSON string form, whose escapes are all Java escapes too. */
 	static String quote(String text) {
-		StringBuilder out = new StringBuilder("\"");
-		for (char c : text.toCharArray()) {
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				case '\t' -> out.append("\\t");
-				default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-			}
-		}
-		return out.append('"').toString();
+		return Json.quote(text);
 	}
 }

@@ -6,13 +6,12 @@ import io.edgestudio.dsl.edge.Module;
 import io.edgestudio.dsl.edge.Port;
 import io.edgestudio.dsl.edge.PortDirection;
 import io.edgestudio.dsl.generator.EdgeSolution;
+import io.edgestudio.dsl.generator.SkeletonHarness;
 import io.edgestudio.dsl.generator.TestSolutions;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,31 +25,11 @@ class CSharpSkeletonGeneratorTest {
 
 	private final CSharpSkeletonGenerator generator = new CSharpSkeletonGenerator();
 
-	static EdgeSolution thermostat(Path dir) throws IOException {
-		Files.createDirectories(dir);
-		String text = Files.readString(TestSolutions.examples().resolve("thermostat/thermostat.edge")).replace("module Filter java", "module Filter csharp");
-		return TestSolutions.parse(dir, text);
-	}
-
 	@Test
 	void filterMatchesTheGoldenFiles(@TempDir Path dir) throws IOException {
-		EdgeSolution edge = thermostat(dir);
-		Module module = edge.modules().stream().filter(m -> m.getName().equals("Filter")).findFirst().orElseThrow();
-		Map<String, String> files = new TreeMap<>(generator.plumbing(edge, module));
-		files.put(generator.handlerPath(module), generator.handler(module));
-		if (Boolean.getBoolean("edge.golden.update")) {
-			for (var file : files.entrySet()) {
-				Files.createDirectories(GOLDEN.resolve(file.getKey()).getParent());
-				Files.writeString(GOLDEN.resolve(file.getKey()), file.getValue());
-			}
-		}
-		try (Stream<Path> golden = Files.walk(GOLDEN)) {
-			assertThat(golden.filter(Files::isRegularFile).map(p -> GOLDEN.relativize(p).toString()).sorted().toList())
-					.containsExactlyElementsOf(files.keySet());
-		}
-		for (var file : files.entrySet()) {
-			assertThat(file.getValue()).as(file.getKey()).isEqualTo(Files.readString(GOLDEN.resolve(file.getKey())));
-		}
+		EdgeSolution edge = SkeletonHarness.thermostatWithFilterIn("csharp", dir);
+		Module filter = SkeletonHarness.module(edge, "Filter");
+		SkeletonHarness.assertMatchesGolden(GOLDEN, files(edge, filter));
 	}
 
 	@Test
@@ -58,8 +37,7 @@ class CSharpSkeletonGeneratorTest {
 		for (Path example : TestSolutions.exampleDirs()) {
 			EdgeSolution edge = TestSolutions.load(example);
 			for (Module module : generator.csharpModules(edge)) {
-				Map<String, String> files = new TreeMap<>(generator.plumbing(edge, module));
-				files.put(generator.handlerPath(module), generator.handler(module));
+				Map<String, String> files = files(edge, module);
 				String name = CSharpPlumbing.name(module);
 				for (var file : files.entrySet()) {
 					if (file.getKey().endsWith(".cs")) {
@@ -86,16 +64,13 @@ class CSharpSkeletonGeneratorTest {
 
 	@Test
 	void theHandlerIsWrittenOnceAndPlumbingRegenerated(@TempDir Path dir) throws Exception {
-		EdgeSolution edge = thermostat(dir.resolve("t"));
-		generator.generate(edge, dir);
-		Path handler = dir.resolve("Filter/FilterHandler.cs");
-		Files.writeString(handler, "// mine\n");
-		Files.writeString(dir.resolve("Filter/Program.cs"), "// stale\n");
+		EdgeSolution edge = SkeletonHarness.thermostatWithFilterIn("csharp", dir.resolve("t"));
+		SkeletonHarness.assertRegenerationKeepsHandler(out -> generator.generate(edge, out), dir, "Filter/FilterHandler.cs",
+				"Filter/Program.cs", "CreateFromEnvironmentAsync");
+	}
 
-		generator.generate(edge, dir);
-
-		assertThat(handler).hasContent("// mine");
-		assertThat(dir.resolve("Filter/Program.cs")).content().contains("CreateFromEnvironmentAsync");
+	private SortedMap<String, String> files(EdgeSolution edge, Module module) {
+		return SkeletonHarness.moduleFiles(generator.plumbing(edge, module), generator.handlerPath(module), generator.handler(module));
 	}
 
 	private static long count(String text, char c) {

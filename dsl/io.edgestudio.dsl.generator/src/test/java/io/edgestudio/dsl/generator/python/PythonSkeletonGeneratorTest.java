@@ -2,7 +2,9 @@ package io.edgestudio.dsl.generator.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edgestudio.dsl.edge.Module;
 import io.edgestudio.dsl.generator.EdgeSolution;
+import io.edgestudio.dsl.generator.SkeletonHarness;
 import io.edgestudio.dsl.generator.TestSolutions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,30 +29,15 @@ class PythonSkeletonGeneratorTest {
 
 	/** The thermostat example with Filter declared in Python. */
 	static EdgeSolution thermostat(Path dir) throws IOException {
-		String text = Files.readString(TestSolutions.examples().resolve("thermostat/thermostat.edge")).replace("module Filter java", "module Filter python");
-		Files.createDirectories(dir);
-		return TestSolutions.parse(dir, text);
+		return SkeletonHarness.thermostatWithFilterIn("python", dir);
 	}
 
 	@Test
 	void filterMatchesTheGoldenFiles(@TempDir Path dir) throws IOException {
 		EdgeSolution edge = thermostat(dir);
-		var module = edge.modules().stream().filter(m -> m.getName().equals("Filter")).findFirst().orElseThrow();
-		Map<String, String> files = new java.util.TreeMap<>(generator.plumbing(edge, module));
-		files.put(generator.handlerPath(module), generator.handler(module));
-		if (Boolean.getBoolean("edge.golden.update")) {
-			for (var file : files.entrySet()) {
-				Files.createDirectories(GOLDEN.resolve(file.getKey()).getParent());
-				Files.writeString(GOLDEN.resolve(file.getKey()), file.getValue());
-			}
-		}
-		try (Stream<Path> golden = Files.walk(GOLDEN)) {
-			assertThat(golden.filter(Files::isRegularFile).map(p -> GOLDEN.relativize(p).toString()).sorted().toList())
-					.containsExactlyElementsOf(files.keySet());
-		}
-		for (var file : files.entrySet()) {
-			assertThat(file.getValue()).as(file.getKey()).isEqualTo(Files.readString(GOLDEN.resolve(file.getKey())));
-		}
+		Module filter = SkeletonHarness.module(edge, "Filter");
+		SkeletonHarness.assertMatchesGolden(GOLDEN,
+				SkeletonHarness.moduleFiles(generator.plumbing(edge, filter), generator.handlerPath(filter), generator.handler(filter)));
 	}
 
 	@Test
@@ -109,15 +94,8 @@ class PythonSkeletonGeneratorTest {
 	@Test
 	void theHandlerIsWrittenOnceAndPlumbingRegenerated(@TempDir Path dir) throws Exception {
 		EdgeSolution edge = thermostat(dir.resolve("t"));
-		generator.generate(edge, dir);
-		Path handler = dir.resolve("Filter/handler.py");
-		Files.writeString(handler, "# mine\n");
-		Files.writeString(dir.resolve("Filter/module.py"), "# stale\n");
-
-		generator.generate(edge, dir);
-
-		assertThat(handler).hasContent("# mine");
-		assertThat(dir.resolve("Filter/module.py")).content().contains("class FilterModule");
+		SkeletonHarness.assertRegenerationKeepsHandler(out -> generator.generate(edge, out), dir, "Filter/handler.py",
+				"Filter/module.py", "class FilterModule");
 	}
 
 	private static String run(Path dir, List<String> command) throws Exception {
