@@ -192,7 +192,9 @@ public final class ContainerBackend implements ModuleBackend {
 
         ContainerRun(ModuleContainer container) {
             this.container = container;
-            this.exit = container.exit().handle((code, error) -> {
+            // Not on the engine client's stream thread that completes the container's exit: closing the stream
+            // interrupts that thread, and a removal from there would fail to get a connection.
+            this.exit = container.exit().handleAsync((code, error) -> {
                 if (stopping) {
                     // removed before the supervisor hears of the exit, so a restart never meets the old container
                     removeQuietly();
@@ -238,6 +240,8 @@ public final class ContainerBackend implements ModuleBackend {
                 container.remove();
             } catch (ContainerException e) {
                 LOG.warn(e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("cannot remove the container of a module: {}", e.toString());
             }
         }
     }
