@@ -2,6 +2,8 @@ package io.edgestudio.launch.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,6 +23,7 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IDebugTarget;
+import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.IThread;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.jdt.core.IJavaProject;
@@ -36,13 +39,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.edgestudio.launch.EdgeLaunch;
 import io.edgestudio.launch.internal.launching.EdgeLaunchShortcut;
+import io.edgestudio.launch.internal.runtime.GracefulProcess;
 import io.edgestudio.launch.internal.runtime.ManagementClient;
 import io.edgestudio.launch.internal.view.EdgeView;
 import io.edgestudio.launch.internal.view.EdgeViewModel;
 
 /**
- * Run and Debug of the thermostat example on the bundled runtime, with its Java module (Filter) as a workspace
- * project launched through JDT; the Edge view's model drives messages and twins.
+ * Run and Debug of the thermostat example on the bundled runtime (hub and agent): its Java module (Filter) is the
+ * workspace project the Edge builder imports, launched through JDT; the agent runs the simulated sensor. The Edge
+ * view's model drives messages, twins and module actions.
  */
 class EdgeLaunchTest {
 
@@ -66,11 +71,12 @@ class EdgeLaunchTest {
             launch.terminate();
         }
         PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
-        EdgeWorkspace.delete(module, solution);
+        EdgeWorkspace.deleteAll();
     }
 
     @Test
-    void runRoutesAMessageToUpstreamAppliesADesiredTwinAndTerminatesEverything() throws Exception {
+    void runPassesTheAgentsSensorReadingsThroughTheWorkspaceFilterControlsModulesAndTerminatesEverything()
+            throws Exception {
         solution = EdgeWorkspace.solutionFromExample("thermo-run", "thermostat");
         module = EdgeWorkspace.javaModuleProject(solution, "Filter").getProject();
         ILaunchConfiguration config = configuration(solution.getFile("thermostat.edge"));
@@ -78,29 +84,67 @@ class EdgeLaunchTest {
 
         launch = launch(config, ILaunchManager.RUN_MODE);
         awaitConnected(launch, model, "Filter");
-        assertEquals(2, launch.getProcesses().length, "runtime and Filter module");
+        assertEquals(2, launch.getProcesses().length, "runtime and Filter module (the agent runs the sensor)");
+        awaitStatus(model, SENSOR, "running");
+        assertTrue(status(model, "Filter").ide(), "the IDE runs Filter: " + status(model, "Filter"));
+        Process runtime = runtimeProcess(launch);
+        String sensorPid = moduleEntry(model, SENSOR).path("processId").asText();
+        assertTrue(runtime.descendants().anyMatch(p -> Long.toString(p.pid()).equals(sensorPid)),
+                "the agent's sensor " + sensorPid + " is a child of the runtime");
+
+        // every sensor reading passes once the threshold is below the sensor's temperatures
+        model.setDesired("Filter", "{\"TemperatureThreshold\": 10.5}");
+        EdgeWorkspace.waitUntil("Filter to report the new threshold", TIMEOUT, () -> reportedThreshold(model) == 10.5);
+        assertEquals(10.5, ManagementClient.section(model.twin("Filter"), "desired").path("TemperatureThreshold")
+                .asDouble());
+        EdgeWorkspace.waitUntil("a sensor reading through Filter at $upstream", TIMEOUT,
+                () -> sensorReadingsAtUpstream(model) > 0);
 
         String marker = uniqueMarker();
         model.sendMessage("Filter", "input1", telemetry(marker, 31.5));
         EdgeWorkspace.waitUntil("the message at $upstream", TIMEOUT, () -> atUpstream(model, marker));
 
-        model.setDesired("Filter", "{\"TemperatureThreshold\": 42.5}");
-        EdgeWorkspace.waitUntil("Filter to report the new threshold", TIMEOUT, () -> reportedThreshold(model) == 42.5);
-        assertEquals(42.5, ManagementClient.section(model.twin("Filter"), "desired").path("TemperatureThreshold")
-                .asDouble());
+        // Stop and Start of an agent module, as the view's buttons do
+        model.stop(SENSOR);
+        awaitStatus(model, SENSOR, "stopped");
+        int stoppedAt = sensorReadingsAtUpstream(model);
+        model.start(SENSOR);
+        awaitStatus(model, SENSOR, "running");
+        EdgeWorkspace.waitUntil("readings of the started sensor at $upstream", TIMEOUT,
+                () -> sensorReadingsAtUpstream(model) > stoppedAt);
+
+        // Restart of the IDE's module relaunches its Java application inside the launch
+        IProcess filter = moduleProcess(launch, "Filter");
+        model.restart("Filter");
+        assertTrue(filter.isTerminated(), "the old Filter process ended");
+        IProcess relaunched = moduleProcess(launch, "Filter");
+        assertNotSame(filter, relaunched);
+        assertEquals("running", status(model, "Filter").status());
+        awaitConnected(launch, model, "Filter");
+        String afterRestart = uniqueMarker();
+        model.sendMessage("Filter", "input1", telemetry(afterRestart, 40));
+        EdgeWorkspace.waitUntil("a message through the restarted Filter", TIMEOUT, () -> atUpstream(model, afterRestart));
 
         List<ProcessHandle> children = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
-        assertTrue(children.size() >= 2, "runtime and module run as child processes: " + children);
+        List<ProcessHandle> runtimeChildren = runtime.descendants().filter(ProcessHandle::isAlive).toList();
+        assertFalse(runtimeChildren.isEmpty(), "the agent runs the sensor as a child of the runtime");
+        assertTrue(children.size() >= 3, "runtime, sensor and Filter run as child processes: " + children);
         terminate(launch);
         EdgeWorkspace.waitUntil("every child process to exit", TIMEOUT,
                 () -> children.stream().noneMatch(ProcessHandle::isAlive));
+        assertFalse(runtime.isAlive());
+        assertTrue(runtimeChildren.stream().noneMatch(ProcessHandle::isAlive), "no module of the agent left");
 
         launch = launch(config, ILaunchManager.RUN_MODE);
         awaitConnected(launch, model, "Filter");
         String again = uniqueMarker();
         model.sendMessage("Filter", "input1", telemetry(again, 50));
         EdgeWorkspace.waitUntil("the relaunched edge to route a message", TIMEOUT, () -> atUpstream(model, again));
+        Process second = runtimeProcess(launch);
+        List<ProcessHandle> secondChildren = second.descendants().toList();
         terminate(launch);
+        EdgeWorkspace.waitUntil("the relaunched runtime's modules to exit", TIMEOUT,
+                () -> secondChildren.stream().noneMatch(ProcessHandle::isAlive));
         assertFalse(ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive), "no process left");
     }
 
@@ -119,16 +163,20 @@ class EdgeLaunchTest {
         model.sendMessage("Filter", "input1", telemetry(first, 30));
         EdgeWorkspace.waitUntil("the first routed message", TIMEOUT, () -> atUpstream(model, first));
         long routed = System.nanoTime();
-        System.out.printf("Debug click -> first routed message: %d ms%n", (routed - clicked) / 1_000_000);
+        System.out.printf("Debug click -> first routed message: %d ms (load average %s)%n",
+                (routed - clicked) / 1_000_000, loadAverage());
         assertEquals(1, launch.getDebugTargets().length, "Filter runs under the debugger");
 
+        // the agent's sensor sends readings too: keep them below the threshold, so only the test's message stops
+        model.setDesired("Filter", "{\"TemperatureThreshold\": 120}");
+        EdgeWorkspace.waitUntil("Filter to report the new threshold", TIMEOUT, () -> reportedThreshold(model) == 120);
         IFile handler = module.getFile("src/main/java/filter/FilterHandler.java");
         int line = lineOf(handler, "module.sendOutput1(message);");
         IJavaLineBreakpoint breakpoint = JDIDebugModel.createLineBreakpoint(handler, "filter.FilterHandler", line,
                 -1, -1, 0, true, null);
         try {
             String second = uniqueMarker();
-            model.sendMessage("Filter", "input1", telemetry(second, 35));
+            model.sendMessage("Filter", "input1", telemetry(second, 135));
             EdgeWorkspace.waitUntil("Filter to stop at the breakpoint", TIMEOUT, () -> suspendedThread().isPresent());
             assertFalse(atUpstream(model, second), "the message waits while the handler is suspended");
             suspendedThread().get().resume();
@@ -161,6 +209,61 @@ class EdgeLaunchTest {
         terminate(launch);
     }
 
+    private static final String SENSOR = "SimulatedTemperatureSensor";
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static EdgeViewModel.ModuleStatus status(EdgeViewModel model, String module) {
+        EdgeViewModel.Snapshot snapshot = model.refresh();
+        assertNull(snapshot.error(), "the management API answers");
+        return snapshot.modules().stream().filter(m -> m.name().equals(module)).findFirst()
+                .orElseThrow(() -> new AssertionError(module + " not in " + snapshot.modules()));
+    }
+
+    private static void awaitStatus(EdgeViewModel model, String module, String expected) {
+        EdgeViewModel.ModuleStatus[] last = new EdgeViewModel.ModuleStatus[1];
+        try {
+            EdgeWorkspace.waitUntil(module + " to be " + expected, TIMEOUT, () -> {
+                last[0] = status(model, module);
+                return last[0].status().equals(expected);
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last status " + last[0], e);
+        }
+    }
+
+    private static JsonNode moduleEntry(EdgeViewModel model, String module) {
+        return model.client().orElseThrow().modules().stream()
+                .filter(m -> module.equals(m.path("moduleId").asText())).findFirst().orElseThrow();
+    }
+
+    /** Readings the agent's sensor sent (they carry its own time; the test's messages a fixed one). */
+    private static int sensorReadingsAtUpstream(EdgeViewModel model) {
+        return (int) model.client().orElseThrow().upstream(100).stream()
+                .map(m -> m.path("body").asText())
+                .filter(body -> body.contains("\"machine\"") && !body.contains(TEST_TIME)).count();
+    }
+
+    private static Process runtimeProcess(ILaunch launch) {
+        return Arrays.stream(launch.getProcesses())
+                .filter(p -> EdgeLaunch.RUNTIME_PROCESS_TYPE.equals(p.getAttribute(IProcess.ATTR_PROCESS_TYPE)))
+                .map(p -> ((GracefulProcess) p).process()).findFirst().orElseThrow();
+    }
+
+    /** The running process of a module the IDE launched. */
+    private static IProcess moduleProcess(ILaunch launch, String module) {
+        return Arrays.stream(launch.getProcesses())
+                .filter(p -> !p.isTerminated() && String.valueOf(p.getAttribute(IProcess.ATTR_PROCESS_LABEL))
+                        .startsWith("Module " + module + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no running process of " + module));
+    }
+
     private static List<String> moduleIds(ManagementClient api) {
         return api.modules().stream().map(m -> m.path("moduleId").asText()).toList();
     }
@@ -184,7 +287,8 @@ class EdgeLaunchTest {
     private static ILaunch launch(ILaunchConfiguration config, String mode) {
         DebugUITools.launch(config, mode);
         ILaunch[] found = new ILaunch[1];
-        EdgeWorkspace.waitUntil("the launch to start its runtime", TIMEOUT, () -> {
+        // a launch imports and builds the solution's Java modules first (three in the factory line)
+        EdgeWorkspace.waitUntil("the launch to start its runtime", TIMEOUT.multipliedBy(3), () -> {
             found[0] = Arrays.stream(DebugPlugin.getDefault().getLaunchManager().getLaunches())
                     .filter(l -> config.equals(l.getLaunchConfiguration()) && !l.isTerminated())
                     .filter(l -> l.getAttribute(EdgeLaunch.LAUNCH_MANAGEMENT_URI) != null)
@@ -262,12 +366,14 @@ class EdgeLaunchTest {
         return "1." + (100_000 + new java.util.Random().nextInt(900_000)) + "1";
     }
 
+    private static final String TEST_TIME = "2026-11-23T12:00:00Z";
+
     private static String telemetry(String pressure, double temperature) {
         return """
                 {"machine": {"temperature": %s, "pressure": %s},
                  "ambient": {"temperature": 21.0, "humidity": 40},
-                 "timeCreated": "2026-11-23T12:00:00Z"}
-                """.formatted(temperature, pressure);
+                 "timeCreated": "%s"}
+                """.formatted(temperature, pressure, TEST_TIME);
     }
 
     private Optional<IThread> suspendedThread() {

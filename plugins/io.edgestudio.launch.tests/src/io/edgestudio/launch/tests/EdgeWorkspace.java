@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,24 +17,21 @@ import java.util.stream.Stream;
 
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IProjectDescription;
-import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IWorkspace;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IncrementalProjectBuilder;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IPath;
 import org.eclipse.jdt.core.IClasspathEntry;
 import org.eclipse.jdt.core.IJavaModelMarker;
 import org.eclipse.jdt.core.IJavaProject;
 import org.eclipse.jdt.core.JavaCore;
-import org.eclipse.jdt.launching.JavaRuntime;
 import org.eclipse.swt.widgets.Display;
 
-import io.edgestudio.dsl.generator.EdgeSolution;
-import io.edgestudio.dsl.generator.SolutionLoader;
-import io.edgestudio.dsl.generator.java.JavaSkeletonGenerator;
-import io.edgestudio.ui.EdgeUi;
+import io.edgestudio.modulelibs.EdgeModuleLibraries;
 import io.edgestudio.ui.internal.project.EdgeNature;
+import io.edgestudio.ui.internal.project.ModuleProjects;
 
 /** Workspace set-up for launch tests: example solutions, generated Java module projects, free addresses. */
 final class EdgeWorkspace {
@@ -65,47 +61,27 @@ final class EdgeWorkspace {
     }
 
     /**
-     * Generates the skeleton of a Java module into {@code <solution>/modules/<module>} and imports it as a Java
-     * project on the module libraries, built without errors.
+     * The Java project of a generated module as Edge Studio makes it: the build of the solution generates the
+     * skeleton into {@code <solution>/modules/<module>} and imports it in a background job as project
+     * {@code <solution>-<module>} on the JRE and the Edge Module Libraries container (as the launch does, this
+     * imports the module itself when the job has not run yet). Builds the project and checks that it compiles.
      */
-    static IJavaProject javaModuleProject(IProject solution, String module) throws CoreException, IOException {
-        SolutionLoader.Loaded loaded = new SolutionLoader(EdgeUi.languageServer().language())
-                .load(List.of(solution.getLocation().toFile().toPath()));
-        if (!loaded.errors().isEmpty()) {
-            throw new IllegalStateException("solution has errors: " + loaded.errors());
-        }
-        Path modules = solution.getLocation().toFile().toPath().resolve("modules");
-        new JavaSkeletonGenerator().generate(EdgeSolution.of(loaded.resources()), modules);
-        solution.refreshLocal(IResource.DEPTH_INFINITE, null);
-
-        // the Edge builder imports generated Java modules itself, in a background job: wait for it, then reuse
-        // its project (or create it when the builder did not)
-        waitUntil("background jobs done", Duration.ofSeconds(60),
-                () -> org.eclipse.core.runtime.jobs.Job.getJobManager().isIdle());
+    static IJavaProject javaModuleProject(IProject solution, String module) throws CoreException {
+        // under the workspace rule: waits for the builder's import job, or imports if it has not started yet
         IWorkspace workspace = ResourcesPlugin.getWorkspace();
-        IProjectDescription description = workspace.newProjectDescription(solution.getName() + "-" + module);
-        description.setLocation(solution.getLocation().append("modules").append(module));
-        IProject project = workspace.getRoot().getProject(description.getName());
-        if (!project.exists()) {
-            project.create(description, null);
+        workspace.run(monitor -> ModuleProjects.importAll(solution, monitor), workspace.getRoot(),
+                IWorkspace.AVOID_UPDATE, null);
+        IProject project = ModuleProjects.find(solution, module);
+        if (project == null) {
+            throw new IllegalStateException("the build of " + solution.getName() + " did not import module " + module);
         }
-        project.open(null);
-        // natures added through setDescription are configured: the Java nature adds the Java builder
-        IProjectDescription withJava = project.getDescription();
-        withJava.setNatureIds(new String[] { JavaCore.NATURE_ID });
-        project.setDescription(withJava, null);
         IJavaProject java = JavaCore.create(project);
-        var options = java.getOptions(false);
-        JavaCore.setComplianceOptions("21", options);
-        java.setOptions(options);
-        List<IClasspathEntry> classpath = new ArrayList<>();
-        classpath.add(JavaCore.newSourceEntry(project.getFullPath().append("src/main/java")));
-        classpath.add(JavaRuntime.getDefaultJREContainerEntry());
-        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("edge.module.libs")))) {
-            jars.sorted().forEach(jar -> classpath.add(JavaCore.newLibraryEntry(
-                    org.eclipse.core.runtime.Path.fromOSString(jar.toString()), null, null)));
+        if (Arrays.stream(java.getRawClasspath()).noneMatch(
+                e -> e.getEntryKind() == IClasspathEntry.CPE_CONTAINER
+                        && e.getPath().equals(EdgeModuleLibraries.CONTAINER_PATH))) {
+            throw new IllegalStateException(project.getName() + " is not on the Edge Module Libraries: "
+                    + Arrays.toString(java.getRawClasspath()));
         }
-        java.setRawClasspath(classpath.toArray(IClasspathEntry[]::new), project.getFullPath().append("bin"), null);
         project.build(IncrementalProjectBuilder.FULL_BUILD, null);
         List<String> errors = Arrays.stream(project.findMarkers(IJavaModelMarker.JAVA_MODEL_PROBLEM_MARKER, true,
                 IResource.DEPTH_INFINITE)).filter(m -> m.getAttribute(IMarker.SEVERITY, 0) == IMarker.SEVERITY_ERROR)
@@ -114,8 +90,9 @@ final class EdgeWorkspace {
             throw new IllegalStateException("module project does not compile: " + errors);
         }
         String main = module.toLowerCase(Locale.ROOT) + "/" + module + "Module.class";
-        if (!project.getFile("bin/" + main).exists()) {
-            throw new IllegalStateException("module project was not compiled: no bin/" + main);
+        IPath output = java.getOutputLocation().removeFirstSegments(1);
+        if (!project.getFile(output.append(main)).exists()) {
+            throw new IllegalStateException("module project was not compiled: no " + output + "/" + main);
         }
         return java;
     }
@@ -160,11 +137,14 @@ final class EdgeWorkspace {
         }
     }
 
-    /** Deletes projects with their content (module projects first: they live inside their solution). */
-    static void delete(IProject... projects) throws CoreException {
-        for (IProject project : projects) {
-            if (project != null && project.exists()) {
-                project.delete(true, true, null);
+    /** Deletes every project with its content (module projects first: they live inside their solution). */
+    static void deleteAll() throws CoreException {
+        IProject[] projects = ResourcesPlugin.getWorkspace().getRoot().getProjects();
+        for (boolean solutions : new boolean[] { false, true }) {
+            for (IProject project : projects) {
+                if (project.exists() && (!project.isOpen() || project.hasNature(EdgeNature.ID)) == solutions) {
+                    project.delete(true, true, null);
+                }
             }
         }
     }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IWorkspace;
 import org.eclipse.core.resources.IncrementalProjectBuilder;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Platform;
@@ -27,18 +29,25 @@ import io.edgestudio.launch.internal.runtime.BundledRuntime;
 import io.edgestudio.launch.internal.runtime.GracefulProcess;
 import io.edgestudio.launch.internal.runtime.RuntimeCommand;
 import io.edgestudio.launch.internal.runtime.RuntimeStartup;
+import io.edgestudio.ui.internal.project.ModuleProjects;
 
 /**
- * Launches an Edge solution: generates its manifest when stale, starts the bundled runtime as its own JVM (a
- * process with its console in the Debug view), waits for its management API, then starts the modules that are
- * Java projects in the workspace through JDT in the launch's mode. Everything belongs to one {@link ILaunch}, so
- * Terminate stops it all.
+ * Launches an Edge solution: generates its manifest when stale, starts the bundled runtime ({@code edge run}: hub
+ * and agent) as its own JVM (a process with its console in the Debug view), waits for its management API, then
+ * starts the modules that are Java projects in the workspace through JDT in the launch's mode; the agent starts
+ * all other modules as processes of the runtime. Everything belongs to one {@link ILaunch}, so Terminate stops it
+ * all.
  */
 public final class EdgeLaunchDelegate extends LaunchConfigurationDelegate {
 
     @Override
     public boolean buildForLaunch(ILaunchConfiguration configuration, String mode, IProgressMonitor monitor) {
         return false; // launch() builds exactly the solution and its module projects
+    }
+
+    @Override
+    public ILaunch getLaunch(ILaunchConfiguration configuration, String mode) {
+        return new EdgeSolutionLaunch(configuration, mode, null);
     }
 
     @Override
@@ -50,6 +59,11 @@ public final class EdgeLaunchDelegate extends LaunchConfigurationDelegate {
         IFile manifest = solution.buildManifest(progress.split(2));
         Path manifestPath = manifest.getLocation().toFile().toPath();
         Map<String, Map<String, String>> modules = SolutionProject.modules(manifestPath);
+        // generated Java modules the builder's background import has not reached yet become projects now, so that
+        // the IDE runs every one of them (the agent would build them with Maven instead)
+        IWorkspace workspace = ResourcesPlugin.getWorkspace();
+        workspace.run(m -> ModuleProjects.importAll(solution.project(), m), workspace.getRoot(), IWorkspace.AVOID_UPDATE,
+                progress.split(1));
         List<ModuleProject> javaModules = new ArrayList<>();
         for (String module : modules.keySet()) {
             ModuleProject.find(solution.project(), module).ifPresent(javaModules::add);
@@ -59,16 +73,19 @@ public final class EdgeLaunchDelegate extends LaunchConfigurationDelegate {
         }
         progress.setWorkRemaining(6);
 
-        RuntimeCommand command = new RuntimeCommand(BundledRuntime.java(), BundledRuntime.jar(), manifestPath,
-                stateDirectory(configuration), settings.runtime());
+        Path runtimeJar = BundledRuntime.jar();
+        Path java = BundledRuntime.java();
+        RuntimeCommand command = new RuntimeCommand(java, runtimeJar, manifestPath, stateDirectory(configuration),
+                settings.runtime(), javaModules.stream().map(ModuleProject::module).toList(),
+                BundledRuntime.classDataArchive(runtimeJar, java));
         progress.subTask("Starting the local edge runtime");
         GracefulProcess runtime = startRuntime(launch, command);
         new RuntimeStartup(runtime, settings.runtime()).awaitReady(progress.split(2));
         // from now on the Edge view (and anyone else) may talk to this launch's runtime
         launch.setAttribute(EdgeLaunch.LAUNCH_MANAGEMENT_URI, settings.runtime().managementUri().toString());
 
-        ModuleLauncher launcher = new ModuleLauncher(launch);
-        launcher.installSourceLookup(javaModules);
+        IdeModules ide = IdeModules.register(launch);
+        ide.installSourceLookup(javaModules);
         for (ModuleProject module : javaModules) {
             if (progress.isCanceled()) {
                 launch.terminate();
@@ -78,9 +95,10 @@ public final class EdgeLaunchDelegate extends LaunchConfigurationDelegate {
             String moduleMode = ILaunchManager.DEBUG_MODE.equals(mode) && settings.debugs(module.module())
                     ? ILaunchManager.DEBUG_MODE : ILaunchManager.RUN_MODE;
             try {
-                launcher.launch(module, moduleMode, modules.get(module.module()),
+                ide.launch(new IdeModules.Entry(module, moduleMode, modules.get(module.module()),
                         command.moduleEnvironmentFile(module.module()),
-                        command.stateDirectory().resolve("logs").resolve(module.module() + ".log"), progress.split(1));
+                        command.stateDirectory().resolve("logs").resolve(module.module() + ".log")));
+                progress.worked(1);
             } catch (CoreException e) {
                 launch.terminate();
                 throw e;

@@ -54,12 +54,12 @@ final class ModuleLauncher {
 
     /**
      * Starts a module in {@code mode} with the manifest's env and the credentials the runtime wrote for it; its
-     * output goes to its console and to {@code log}.
+     * output goes to its console and to {@code log} (appended to when the module is launched again).
      *
      * @return the module's process
      */
     IProcess launch(ModuleProject module, String mode, Map<String, String> manifestEnv, Path credentials,
-            Path log, IProgressMonitor monitor) throws CoreException {
+            Path log, boolean appendLog, IProgressMonitor monitor) throws CoreException {
         ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
         ILaunchConfigurationType javaApplication = manager
                 .getLaunchConfigurationType(IJavaLaunchConfigurationConstants.ID_JAVA_APPLICATION);
@@ -74,7 +74,7 @@ final class ModuleLauncher {
         // the console shows the module's output; a copy stays in the state directory after the launch ends
         log.getParent().toFile().mkdirs();
         config.setAttribute(IDebugUIConstants.ATTR_CAPTURE_IN_FILE, log.toString());
-        config.setAttribute(IDebugUIConstants.ATTR_APPEND_TO_FILE, false);
+        config.setAttribute(IDebugUIConstants.ATTR_APPEND_TO_FILE, appendLog);
         int before = launch.getProcesses().length;
         new JavaLaunchDelegate().launch(config, mode, launch, monitor);
         IProcess[] processes = launch.getProcesses();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.jdt.launching.IVMInstall;
 import org.eclipse.jdt.launching.IVMInstall2;
@@ -20,14 +21,18 @@ import org.osgi.framework.FrameworkUtil;
 import io.edgestudio.launch.EdgeLaunch;
 
 /**
- * The local edge runtime shipped inside this bundle ({@value #JAR}, copied from {@code runtime-launcher/} at
- * build time) and the Java it runs on: JDT's default VM install when it is Java 21 or newer, else the JVM
+ * The local edge runtime shipped inside this bundle: the {@code edge} command ({@value #JAR} with its libraries in
+ * {@code runtime/lib/}, copied from {@code runtime-launcher/} at build time), whose {@code edge run} starts the hub
+ * and the agent, and the Java it runs on: JDT's default VM install when it is Java 21 or newer, else the JVM
  * running Eclipse.
  */
 public final class BundledRuntime {
 
+    /** Bundle folder of the runtime: {@code edge.jar} and {@code lib/}. */
+    public static final String DIRECTORY = "runtime";
+
     /** Bundle path of the runnable runtime jar. */
-    public static final String JAR = "runtime/io.edgestudio.hub.jar";
+    public static final String JAR = DIRECTORY + "/edge.jar";
 
     /** Oldest Java feature release the runtime runs on. */
     public static final int MINIMUM_JAVA = 21;
@@ -35,22 +40,49 @@ public final class BundledRuntime {
     private BundledRuntime() {
     }
 
-    /** The runtime jar as a local file (extracted by the framework when the bundle is a jar). */
+    /**
+     * The runtime jar as a local file beside its {@code lib/} folder (the framework extracts the whole folder when
+     * the bundle is a jar).
+     */
     public static Path jar() throws CoreException {
         Bundle bundle = FrameworkUtil.getBundle(BundledRuntime.class);
-        URL entry = FileLocator.find(bundle, new org.eclipse.core.runtime.Path(JAR));
+        URL entry = FileLocator.find(bundle, new org.eclipse.core.runtime.Path(DIRECTORY));
         if (entry == null) {
-            entry = bundle.getResource(JAR); // a bundle run from its build output (development, tests)
+            entry = bundle.getResource(DIRECTORY); // a bundle run from its build output (development, tests)
         }
         if (entry == null) {
             throw error("The Edge Studio runtime is missing from bundle " + bundle.getSymbolicName() + " ("
-                    + JAR + "): reinstall Edge Studio.", null);
+                    + DIRECTORY + "/): reinstall Edge Studio.", null);
         }
+        Path jar;
         try {
-            return new File(FileLocator.toFileURL(entry).getPath()).toPath();
+            jar = new File(FileLocator.toFileURL(entry).getPath()).toPath().resolve("edge.jar");
         } catch (IOException e) {
-            throw error("Cannot extract the Edge Studio runtime " + JAR + ": " + e.getMessage(), e);
+            throw error("Cannot extract the Edge Studio runtime " + DIRECTORY + "/: " + e.getMessage(), e);
         }
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(jar.resolveSibling("lib"))) {
+            throw error("The Edge Studio runtime in bundle " + bundle.getSymbolicName() + " is incomplete (" + jar
+                    + " and lib/ expected): reinstall Edge Studio.", null);
+        }
+        return jar;
+    }
+
+    /**
+     * Where the runtime JVM keeps its class-data archive: in this bundle's state location (the installation may be
+     * read-only), one archive per runtime jar and Java, so that an update of either writes a fresh one.
+     */
+    public static Path classDataArchive(Path jar, Path java) {
+        String key;
+        try {
+            key = jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "|"
+                    + java.toAbsolutePath();
+        } catch (IOException e) {
+            key = jar.toAbsolutePath() + "|" + java.toAbsolutePath();
+        }
+        Path directory = Platform.getStateLocation(FrameworkUtil.getBundle(BundledRuntime.class)).toFile().toPath()
+                .resolve("cds");
+        directory.toFile().mkdirs();
+        return directory.resolve("edge-" + Integer.toHexString(key.hashCode()) + ".jsa");
     }
 
     /** The {@code java} executable for the runtime. */

@@ -10,8 +10,9 @@ import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.model.RuntimeProcess;
 
 /**
- * A child process shown in the Debug view with its console that stops gracefully (SIGTERM, so the runtime
- * closes its store and listeners) and is killed with its descendants if it has not exited after a grace period.
+ * A child process shown in the Debug view with its console that stops gracefully (SIGTERM, so the runtime stops
+ * the modules its agent started and closes its store and listeners) and is killed with its descendants if it has
+ * not exited after a grace period; descendants still alive after it exited are killed too, so none is left.
  */
 public final class GracefulProcess extends RuntimeProcess {
 
@@ -41,6 +42,8 @@ public final class GracefulProcess extends RuntimeProcess {
             process.destroy();
             try {
                 if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    // the modules the agent started meanwhile too
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
                     descendants.forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
                     process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);

@@ -51,9 +51,23 @@ public final class ManagementClient {
         }
     }
 
-    /** The deployment's modules: {@code moduleId}, {@code connectionState}, {@code inflight}, ... */
+    /**
+     * The deployment's modules: {@code moduleId}, {@code connectionState}, {@code inflight} and, from the agent,
+     * {@code runtimeStatus}, {@code statusDescription}, {@code exitCode}, {@code restartCount}, {@code processId}.
+     */
     public List<JsonNode> modules() {
         return list(get("api/v1/modules"));
+    }
+
+    /**
+     * Starts, stops or restarts a module the agent runs ({@code action}: {@code start}, {@code stop} or
+     * {@code restart}) and returns its status as the API answers it; an external module gives 409.
+     */
+    public JsonNode control(String module, String action) {
+        if (!java.util.List.of("start", "stop", "restart").contains(action)) {
+            throw new IllegalArgumentException("not a module action: " + action);
+        }
+        return send("POST", "api/v1/modules/" + module + "/" + action, JSON.createObjectNode());
     }
 
     /** A module's twin: {@code desired} and {@code reported}, each with {@code $version}. */

@@ -5,28 +5,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one place that knows the bundled runtime's command line. Today the runtime is the local edge hub
- * ({@code HubMain}); modules the IDE launches itself connect to it with the credentials it writes under
+ * The one place that knows the bundled runtime's command line: {@code edge run <manifest>}, which starts the local
+ * edge hub and the agent. The agent starts every module of the deployment except the external ones, which the
+ * IDE launches itself; they connect with the credentials the agent writes to
  * {@code <stateDirectory>/modules/<module>.env}.
  *
  * @param java the {@code java} executable (JDK 21 or newer)
- * @param runtimeJar the runnable runtime jar shipped in this bundle
- * @param manifest the deployment manifest to run
- * @param stateDirectory identities, certificates, credentials and the message store of this launch
- * @param settings addresses, ports and device id
+ * @param runtimeJar the runtime's {@code edge.jar} (its libraries in {@code lib/} beside it)
+ * @param manifest the deployment manifest to run (in the solution's {@code config/} folder, so that the agent
+ *        finds the solution's {@code modules/} and {@code edge-run.json})
+ * @param stateDirectory identities, certificates, credentials, module process records and the message store of
+ *        this launch
+ * @param settings addresses, ports, device id and offline start
+ * @param externalModules modules the IDE launches (not started by the agent)
+ * @param classDataArchive the runtime JVM's class-data archive (written on first use, for faster starts), or null
  */
-public record RuntimeCommand(Path java, Path runtimeJar, Path manifest, Path stateDirectory,
-        RuntimeSettings settings) {
+public record RuntimeCommand(Path java, Path runtimeJar, Path manifest, Path stateDirectory, RuntimeSettings settings,
+        List<String> externalModules, Path classDataArchive) {
+
+    /** Copies the module list. */
+    public RuntimeCommand {
+        externalModules = List.copyOf(externalModules);
+    }
 
     /** The command line, program first. */
     public List<String> commandLine() {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
+        // a development runtime: start fast rather than peak fast
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
+        if (classDataArchive != null) {
+            command.add("-XX:+AutoCreateSharedArchive");
+            command.add("-XX:SharedArchiveFile=" + classDataArchive);
+            command.add("-Xlog:cds=off");
+            command.add("-Xlog:cds+dynamic=off");
+        }
         command.add("-jar");
         command.add(runtimeJar.toString());
-        command.add("--manifest");
+        command.add("run");
         command.add(manifest.toString());
         command.add("--state-dir");
         command.add(stateDirectory.toString());
@@ -42,6 +59,13 @@ public record RuntimeCommand(Path java, Path runtimeJar, Path manifest, Path sta
         command.add(Integer.toString(settings.managementPort()));
         command.add("--device-id");
         command.add(settings.deviceId());
+        if (settings.startOffline()) {
+            command.add("--offline");
+        }
+        for (String module : externalModules) {
+            command.add("--external");
+            command.add(module);
+        }
         return command;
     }
 

@@ -11,8 +11,8 @@ import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.model.IStreamsProxy;
 
 /**
- * Waits until a freshly started runtime's management API answers (failing early, with the runtime's own words,
- * if the process exits first) and applies what the command line cannot say: an offline start.
+ * Waits until a freshly started runtime's management API answers, failing early, with the runtime's own words,
+ * if the process exits first.
  */
 public final class RuntimeStartup {
 
@@ -48,9 +48,6 @@ public final class RuntimeStartup {
                             + settings.managementUri() + " within " + TIMEOUT.toSeconds() + " s" + output()));
                 }
             }
-            if (settings.startOffline()) {
-                client.setOnline(false);
-            }
         } catch (CoreException | RuntimeException e) {
             stop();
             throw e;
@@ -70,6 +67,16 @@ public final class RuntimeStartup {
     }
 
     private String output() {
+        // the process has exited: its output is complete once the launch has read its streams to the end
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!runtime.isTerminated() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         IStreamsProxy streams = runtime.getStreamsProxy();
         if (streams == null) {
             return ".";

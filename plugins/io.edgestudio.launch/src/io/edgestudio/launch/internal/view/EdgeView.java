@@ -1,6 +1,8 @@
 package io.edgestudio.launch.internal.view;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -16,11 +18,10 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.part.ViewPart;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The Edge view: the running solution's modules with their connection state, and for the selected module its
- * twin, messages to its inputs and direct methods; the routes with their counters, the {@code $upstream} feed
+ * The Edge view: the running solution's modules with their status (running, backoff, stopped, failed; exit
+ * code, restarts, connection) and Start / Stop / Restart actions, and for the selected module its twin, messages to its inputs and direct methods; the routes with their counters, the {@code $upstream} feed
  * and the offline/online switch with the upstream queue. It follows the most recent running Edge launch and
  * refreshes every second off the UI thread, so it carries on across relaunches and runtime restarts.
  */
@@ -38,6 +39,10 @@ public final class EdgeView extends ViewPart {
     private ModulePanel modulePanel;
     private boolean refreshing;
     private String selectedModule;
+    private List<EdgeViewModel.ModuleStatus> shownModules = List.of();
+    private Button start;
+    private Button stop;
+    private Button restart;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -59,11 +64,22 @@ public final class EdgeView extends ViewPart {
         SashForm sash = new SashForm(root, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(sash);
         SashForm top = new SashForm(sash, SWT.HORIZONTAL);
-        modules = table(top, "Module", 160, "State", 110, "In flight", 70);
+        Composite moduleList = new Composite(top, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(moduleList);
+        modules = table(moduleList, "Module", 150, "Status", 110, "Exit code", 65, "Restarts", 60, "Connection", 95,
+                "In flight", 60);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(modules);
         modules.addListener(SWT.Selection, e -> {
             selectedModule = modules.getSelectionCount() == 0 ? null : modules.getSelection()[0].getText(0);
             modulePanel.select(selectedModule);
+            updateActions();
         });
+        Composite actions = new Composite(moduleList, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(actions);
+        start = action(actions, "Start", "start", model::start);
+        stop = action(actions, "Stop", "stop", model::stop);
+        restart = action(actions, "Restart", "restart", model::restart);
+        updateActions();
         modulePanel = new ModulePanel(top, model, background);
         top.setWeights(1, 2);
 
@@ -74,6 +90,53 @@ public final class EdgeView extends ViewPart {
         tab(flow, "$upstream", upstream);
         sash.setWeights(3, 2);
         scheduleRefresh();
+    }
+
+    private Button action(Composite parent, String label, String verb, Consumer<String> command) {
+        Button button = new Button(parent, SWT.PUSH);
+        button.setText(label);
+        button.addListener(SWT.Selection, e -> {
+            String module = selectedModule;
+            if (module == null) {
+                return;
+            }
+            status.setText(label + " " + module + " ...");
+            background.run(label + " module " + module, () -> {
+                command.accept(module);
+                return module;
+            }, done -> {
+                status.setText("Module " + done + ": " + verb + " done");
+                refresh();
+            });
+        });
+        return button;
+    }
+
+    /** Enables the module actions for the selected module and says what they do for it. */
+    private void updateActions() {
+        EdgeViewModel.ModuleStatus module = selectedStatus();
+        boolean selected = module != null;
+        boolean running = selected && (module.status().equals("running") || module.status().equals("backoff"));
+        start.setEnabled(selected && !running && !module.status().equals("external"));
+        stop.setEnabled(selected && running);
+        restart.setEnabled(selected && !module.status().equals("external"));
+        if (module != null && module.ide()) {
+            start.setToolTipText("Launch the module's Java project again");
+            stop.setToolTipText("Terminate the module's Java application");
+            restart.setToolTipText("Terminate the module's Java application and launch it again in the same mode"
+                    + " (under the debugger in a Debug launch)");
+        } else {
+            start.setToolTipText("Ask the agent to start the module");
+            stop.setToolTipText("Ask the agent to stop the module (gracefully, then forcibly); it stays stopped");
+            restart.setToolTipText("Ask the agent to stop the module and start it again");
+        }
+    }
+
+    private EdgeViewModel.ModuleStatus selectedStatus() {
+        if (selectedModule == null) {
+            return null;
+        }
+        return shownModules.stream().filter(m -> m.name().equals(selectedModule)).findFirst().orElse(null);
     }
 
     private static void tab(TabFolder folder, String title, Table content) {
@@ -125,8 +188,10 @@ public final class EdgeView extends ViewPart {
         }
         online.setEnabled(snapshot.api() != null && snapshot.error() == null);
         online.setSelection(snapshot.online());
-        fill(modules, snapshot.modules(), m -> new String[] { m.path("moduleId").asText(),
-                state(m), m.path("inflight").asText("") });
+        shownModules = snapshot.modules();
+        fill(modules, snapshot.modules(), m -> new String[] { m.name(), m.label(),
+                m.exitCode() == null ? "" : m.exitCode().toString(), m.ide() ? "" : Integer.toString(m.restartCount()),
+                m.connection(), Integer.toString(m.inflight()) });
         fill(routes, snapshot.routes(), r -> new String[] { r.path("name").asText(),
                 r.path("messagesRouted").asText("0"), r.path("route").asText() });
         fill(upstream, snapshot.upstream().reversed(), u -> new String[] { u.path("enqueuedTime").asText(),
@@ -139,20 +204,17 @@ public final class EdgeView extends ViewPart {
                 }
             }
         }
+        EdgeViewModel.ModuleStatus selected = selectedStatus();
+        modules.setToolTipText(selected == null || selected.description().isEmpty() ? null
+                : selected.name() + ": " + selected.description());
+        updateActions();
         modulePanel.refreshReported();
     }
 
-    /** The runtime status of a module: the agent's when it reports one, else the hub's connection state. */
-    private static String state(JsonNode module) {
-        String runtime = module.path("runtimeStatus").asText("");
-        String connection = module.path("connectionState").asText("");
-        return runtime.isEmpty() ? connection : runtime + " / " + connection;
-    }
-
-    private static void fill(Table table, List<JsonNode> rows, java.util.function.Function<JsonNode, String[]> cells) {
+    private static <T> void fill(Table table, List<T> rows, Function<T, String[]> cells) {
         table.setRedraw(false);
         int i = 0;
-        for (JsonNode row : rows) {
+        for (T row : rows) {
             TableItem item = i < table.getItemCount() ? table.getItem(i) : new TableItem(table, SWT.NONE);
             item.setText(cells.apply(row));
             i++;

@@ -32,6 +32,10 @@ final class RuntimeOptions {
             description = "MQTT over TLS port; the Azure IoT SDKs always use 8883 (default: ${DEFAULT-VALUE}).")
     int mqttPort;
 
+    @Option(names = "--plain-port", defaultValue = "0",
+            description = "Plain (non-TLS) MQTT port for tools, 0 for none (default: ${DEFAULT-VALUE}).")
+    int plainPort;
+
     @Option(names = "--management-port", defaultValue = "53000",
             description = "Management HTTP API port, 0 for a free one (default: ${DEFAULT-VALUE}).")
     int managementPort;
@@ -85,7 +89,7 @@ final class RuntimeOptions {
     LocalEdgeHubOptions hubOptions(Path state) {
         LocalEdgeHubOptions defaults = LocalEdgeHubOptions.defaults(state, bind);
         return new LocalEdgeHubOptions(state, deviceId, defaults.hubHostName(), new InetSocketAddress(bind, mqttPort),
-                null, true, defaults.inflightWindow(), defaults.inflightTimeout(), defaults.maintenanceInterval(),
+                plainPort > 0 ? new InetSocketAddress(bind, plainPort) : null, true, defaults.inflightWindow(), defaults.inflightTimeout(), defaults.maintenanceInterval(),
                 new InetSocketAddress(bind, managementPort))
                 .withWorkloadAddress(new InetSocketAddress("127.0.0.1", workloadPort));
     }

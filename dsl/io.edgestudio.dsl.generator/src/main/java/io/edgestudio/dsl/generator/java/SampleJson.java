@@ -18,10 +18,12 @@ import io.edgestudio.dsl.edge.TypeRef;
 import java.util.List;
 
 /**
- * Sample JSON for the generated unit test: every field set (optional ones too), so a round trip through
- * the records covers them all. A long is larger than an int so that it stays a long in a JSON tree.
+ * Sample JSON of a message or twin schema: every field set (optional ones too). The generated unit tests use
+ * it so that a round trip through the records covers every field (a long is larger than an int so that it stays
+ * a long in a JSON tree); the IDE's Edge view prefills a message to an input with it. A schema that does not
+ * resolve yet (while it is being edited) leaves the value null.
  */
-final class SampleJson {
+public final class SampleJson {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 	/** Nesting depth after which a recursive message is left null. */
@@ -30,8 +32,13 @@ final class SampleJson {
 	private SampleJson() {
 	}
 
-	/** A sample of a message ({@code {}} for an untyped port). */
-	static String message(MessageType type) {
+	/**
+	 * A sample of a message.
+	 *
+	 * @param type the message schema; null for an untyped port
+	 * @return compact JSON text, {@code {}} for an untyped port
+	 */
+	public static String message(MessageType type) {
 		return type == null ? "{}" : message(type, 0).toString();
 	}
 
@@ -76,9 +83,10 @@ final class SampleJson {
 				case STRING -> NODES.textNode("text");
 				case DATETIME -> NODES.textNode("2024-01-02T03:04:05Z");
 			};
-			case DataTypeRef d when d.getType() instanceof EnumType e -> NODES.textNode(e.getLiterals().getFirst().getName());
-			case DataTypeRef d -> message((MessageType) d.getType(), depth);
-			default -> NODES.nullNode();
+			case DataTypeRef d when d.getType() instanceof EnumType e && !e.getLiterals().isEmpty() ->
+				NODES.textNode(e.getLiterals().getFirst().getName());
+			case DataTypeRef d when d.getType() instanceof MessageType m && !m.eIsProxy() -> message(m, depth);
+			case null, default -> NODES.nullNode();
 		};
 	}
 }
