@@ -158,13 +158,16 @@ class EdgeLaunchTest {
 
         long clicked = System.nanoTime();
         launch = launch(config, ILaunchManager.DEBUG_MODE);
+        long registered = System.nanoTime();
         awaitConnected(launch, model, "Filter");
+        long connected = System.nanoTime();
         String first = uniqueMarker();
         model.sendMessage("Filter", "input1", telemetry(first, 30));
         EdgeWorkspace.waitUntil("the first routed message", TIMEOUT, () -> atUpstream(model, first));
         long routed = System.nanoTime();
-        System.out.printf("Debug click -> first routed message: %d ms (load average %s)%n",
-                (routed - clicked) / 1_000_000, loadAverage());
+        System.out.printf("Debug click -> first routed message: %d ms (runtime answering %d ms, Filter connected %d ms;"
+                + " load average %s)%n", (routed - clicked) / 1_000_000, (registered - clicked) / 1_000_000,
+                (connected - clicked) / 1_000_000, loadAverage());
         assertEquals(1, launch.getDebugTargets().length, "Filter runs under the debugger");
 
         // the agent's sensor sends readings too: keep them below the threshold, so only the test's message stops

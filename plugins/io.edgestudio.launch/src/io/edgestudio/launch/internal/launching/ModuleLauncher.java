@@ -29,6 +29,10 @@ import org.eclipse.jdt.launching.sourcelookup.containers.JavaProjectSourceContai
  */
 final class ModuleLauncher {
 
+    /** The JVM options of a module launched from the IDE (the agent gives processes the same). */
+    static final String MODULE_VM_ARGUMENTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
+
     /** JDT's source lookup director for Java launches. */
     private static final String JAVA_SOURCE_LOCATOR = "org.eclipse.jdt.launching.sourceLocator.JavaSourceLookupDirector";
 
@@ -67,6 +71,9 @@ final class ModuleLauncher {
                 manager.generateLaunchConfigurationName("Edge module " + module.module()));
         config.setAttribute(IJavaLaunchConfigurationConstants.ATTR_PROJECT_NAME, module.project().getElementName());
         config.setAttribute(IJavaLaunchConfigurationConstants.ATTR_MAIN_TYPE_NAME, module.mainType());
+        // as the runtime's agent starts Java modules: a module starts and connects sooner without the optimizing
+        // compiler and with the serial collector, which matters more while developing than peak throughput
+        config.setAttribute(IJavaLaunchConfigurationConstants.ATTR_VM_ARGUMENTS, MODULE_VM_ARGUMENTS);
         Map<String, String> env = new LinkedHashMap<>(manifestEnv);
         env.putAll(readEnvironment(credentials));
         config.setAttribute(ILaunchManager.ATTR_ENVIRONMENT_VARIABLES, env);
