@@ -64,15 +64,17 @@ final class LocalEdge implements AutoCloseable {
             }
             Consumer<StoredMessage> printer = console::upstream;
             hub.hub().upstream().addListener(printer);
-            agent = EdgeAgent.start(hub, manifest, state, agentOptions, backend, console::moduleLine,
-                    console::status);
-            hub.listen();
+            // printed before the modules' first lines: the addresses are known once the hub is open
             console.note("hub for device " + options.deviceId + " on " + options.bind + ":" + options.mqttPort
                     + hub.management().map(m -> ", management API " + m.baseUri()).orElse("")
                     + hub.workload().map(w -> ", workload API " + w.uri()).orElse("")
-                    + hub.moduleMethods().map(m -> ", module methods on port " + m.address().getPort()).orElse("")
                     + (options.offline ? ", upstream offline" : "") + ", state " + state);
             hub.upstreamRecorder().ifPresent(r -> console.note("$upstream messages are recorded in " + r.file()));
+            agent = EdgeAgent.start(hub, manifest, state, agentOptions, backend, console::moduleLine,
+                    console::status);
+            hub.listen();
+            hub.moduleMethods().ifPresent(m -> console.note("module-to-module direct methods on "
+                    + m.address().getHostString() + ":" + m.address().getPort()));
             EdgeAgent running = agent;
             agentOptions.externalModules().forEach(m -> console.note(m + " is external: its environment is in "
                     + running.environmentFiles().get(m)));

@@ -91,7 +91,7 @@ class EdgeRunBenchmark {
                 long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                 Matcher matcher;
                 if (line.contains("edge hub for device")) {
-                    run.phase("hub listening", millis, cpu(edge.pid()));
+                    run.phase("hub open", millis, cpu(edge.pid()));
                 } else if ((matcher = STARTED_IN.matcher(line)).find()) {
                     run.hubAndAgent = Long.parseLong(matcher.group(1));
                     run.phase("agent started", millis, cpu(edge.pid()));
