@@ -50,6 +50,28 @@ final class RunCommand implements Callable<Integer> {
 
     /** Starts the edge, calls {@code whileRunning} on it, and waits for Ctrl-C or SIGTERM or the session's end. */
     int run(Console console, EdgeSession whileRunning) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // Registered before the start: a Ctrl-C or SIGTERM while the modules start lets the start finish, then
+        // stops everything it started, instead of leaving their processes and containers behind.
+        Thread hook = new Thread(() -> {
+            stopped.countDown();
+            awaitQuietly(closed);
+        }, "edge-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run(console, whileRunning, stopped);
+        } finally {
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+    }
+
+    private int run(Console console, EdgeSession whileRunning, CountDownLatch stopped) {
         LocalEdge edge;
         try {
             SolutionInput input = SolutionInput.resolve(solution, console);
@@ -81,13 +103,6 @@ final class RunCommand implements Callable<Integer> {
             console.error("cannot start: " + e);
             return EXIT_CANNOT_START;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopped.countDown();
-            awaitQuietly(closed);
-        }, "edge-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
             Thread session = Thread.ofPlatform().name("edge-session").daemon().start(() -> {
                 try {
@@ -107,12 +122,6 @@ final class RunCommand implements Callable<Integer> {
             console.note("stopping ...");
             edge.close();
             console.note("stopped");
-            closed.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // already shutting down
         }
         return 0;
     }

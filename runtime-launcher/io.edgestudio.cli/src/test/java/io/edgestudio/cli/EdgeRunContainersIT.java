@@ -83,7 +83,7 @@ class EdgeRunContainersIT {
             edge.toHandle().destroy();
             assertThat(edge.waitFor(60, TimeUnit.SECONDS)).as(String.join("\n", output)).isTrue();
             assertThat(edge.exitValue()).as(String.join("\n", output)).isEqualTo(143);
-            assertThat(containers(engine, edgeId)).as("no container left after SIGTERM").isEmpty();
+            assertThat(containers(engine, edgeId)).as("no container left after SIGTERM; output:\n" + String.join("\n", output)).isEmpty();
         } finally {
             engine.containers(edgeId).removeLeftovers();
         }
