@@ -4,14 +4,11 @@ import io.edgestudio.hub.core.UpstreamEndpoint;
 import io.edgestudio.hub.store.StoredMessage;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
@@ -44,7 +41,7 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
         if (!http.decoderResult().isSuccess()) {
-            write(ctx, ApiResponse.error(400, "malformed HTTP request"), false);
+            HttpAnswers.write(ctx, ApiResponse.error(400, "malformed HTTP request"), false);
             return;
         }
         // The body is copied: the request is released when this method returns, the answer may come later.
@@ -57,23 +54,11 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
         api.handle(request).whenComplete((response, error) -> {
             if (error != null) {
                 LOG.warn("Management request {} {} failed", request.method(), http.uri(), error);
-                write(ctx, ApiResponse.error(500, "internal error: " + error.getMessage()), false);
+                HttpAnswers.write(ctx, ApiResponse.error(500, "internal error: " + error.getMessage()), false);
             } else {
-                write(ctx, response, keepAlive);
+                HttpAnswers.write(ctx, response, keepAlive);
             }
         });
-    }
-
-    private static void write(ChannelHandlerContext ctx, ApiResponse answer, boolean keepAlive) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
-        HttpUtil.setKeepAlive(response, keepAlive);
-        var written = ctx.writeAndFlush(response);
-        if (!keepAlive) {
-            written.addListener(ChannelFutureListener.CLOSE);
-        }
     }
 
     private void stream(ChannelHandlerContext ctx) {

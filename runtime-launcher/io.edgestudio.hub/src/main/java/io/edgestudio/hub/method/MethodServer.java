@@ -2,12 +2,11 @@ package io.edgestudio.hub.method;
 
 import io.edgestudio.hub.management.ApiRequest;
 import io.edgestudio.hub.management.ApiResponse;
+import io.edgestudio.hub.management.HttpAnswers;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -17,15 +16,11 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.BindException;
@@ -150,37 +145,25 @@ public final class MethodServer implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
             boolean keepAlive = HttpUtil.isKeepAlive(http);
             if (!http.decoderResult().isSuccess()) {
-                write(ctx, ApiResponse.error(400, "malformed HTTP request"), false);
+                HttpAnswers.write(ctx, ApiResponse.error(400, "malformed HTTP request"), false);
                 return;
             }
             ApiRequest request;
             try {
                 request = ApiRequest.of(http.method().name(), http.uri(), ByteBufUtil.getBytes(http.content()));
             } catch (IllegalArgumentException e) {
-                write(ctx, ApiResponse.error(400, "malformed request target: " + e.getMessage()), false);
+                HttpAnswers.write(ctx, ApiResponse.error(400, "malformed request target: " + e.getMessage()), false);
                 return;
             }
             api.handle(request, http.headers().get(HttpHeaderNames.AUTHORIZATION),
                     http.headers().get(ModuleMethodApi.MODULE_ID_HEADER)).whenComplete((answer, error) -> {
                         if (error != null) {
                             LOG.warn("Method call {} failed", http.uri(), error);
-                            write(ctx, ApiResponse.error(500, "internal error: " + error.getMessage()), false);
+                            HttpAnswers.write(ctx, ApiResponse.error(500, "internal error: " + error.getMessage()), false);
                         } else {
-                            write(ctx, answer, keepAlive);
+                            HttpAnswers.write(ctx, answer, keepAlive);
                         }
                     });
-        }
-
-        private static void write(ChannelHandlerContext ctx, ApiResponse answer, boolean keepAlive) {
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
-                    .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
-            HttpUtil.setKeepAlive(response, keepAlive);
-            var written = ctx.writeAndFlush(response);
-            if (!keepAlive) {
-                written.addListener(ChannelFutureListener.CLOSE);
-            }
         }
 
         @Override

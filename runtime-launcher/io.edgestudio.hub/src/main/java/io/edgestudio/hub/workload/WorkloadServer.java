@@ -2,11 +2,10 @@ package io.edgestudio.hub.workload;
 
 import io.edgestudio.hub.management.ApiRequest;
 import io.edgestudio.hub.management.ApiResponse;
+import io.edgestudio.hub.management.HttpAnswers;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -16,15 +15,10 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -124,15 +118,7 @@ public final class WorkloadServer implements AutoCloseable {
                 answer = api.handle(ApiRequest.of(http.method().name(), http.uri(), ByteBufUtil.getBytes(http.content())));
             }
             LOG.debug("Workload {} {} -> {}", http.method(), http.uri(), answer.status());
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
-                    .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
-            HttpUtil.setKeepAlive(response, keepAlive);
-            var written = ctx.writeAndFlush(response);
-            if (!keepAlive) {
-                written.addListener(ChannelFutureListener.CLOSE);
-            }
+            HttpAnswers.write(ctx, answer, keepAlive);
         }
 
         @Override
