@@ -39,8 +39,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.edgestudio.launch.EdgeLaunch;
 import io.edgestudio.launch.internal.launching.EdgeLaunchShortcut;
+import io.edgestudio.launch.internal.runtime.BundledRuntime;
 import io.edgestudio.launch.internal.runtime.GracefulProcess;
 import io.edgestudio.launch.internal.runtime.ManagementClient;
+import io.edgestudio.launch.internal.runtime.RuntimeWarmUp;
 import io.edgestudio.launch.internal.view.EdgeView;
 import io.edgestudio.launch.internal.view.EdgeViewModel;
 
@@ -156,6 +158,8 @@ class EdgeLaunchTest {
         ILaunchConfiguration config = configuration(solution.getFile("thermostat.edge"));
         EdgeViewModel model = edgeView().model();
 
+        // measured as a user clicks: the workspace built, the runtime prepared in the background after start-up
+        EdgeWorkspace.awaitIdle(TIMEOUT);
         long clicked = System.nanoTime();
         launch = launch(config, ILaunchManager.DEBUG_MODE);
         long registered = System.nanoTime();
@@ -188,6 +192,19 @@ class EdgeLaunchTest {
             breakpoint.delete();
         }
         terminate(launch);
+    }
+
+    @Test
+    void preparesTheRuntimesClassDataArchiveInTheBackground() throws Exception {
+        EdgeWorkspace.awaitIdle(TIMEOUT);
+        java.nio.file.Path archive = BundledRuntime.classDataArchive(BundledRuntime.jar(), BundledRuntime.java());
+        Files.deleteIfExists(archive);
+        assertTrue(RuntimeWarmUp.scheduleIfNeeded(), "no archive: the preparation starts");
+        assertFalse(RuntimeWarmUp.scheduleIfNeeded(), "one preparation at a time");
+        EdgeWorkspace.awaitIdle(TIMEOUT);
+        assertTrue(Files.size(archive) > 1_000_000, "the runtime's classes are archived: " + Files.size(archive));
+        assertFalse(RuntimeWarmUp.scheduleIfNeeded(), "prepared once");
+        assertFalse(ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive), "no runtime left");
     }
 
     @Test

@@ -23,12 +23,15 @@ import org.eclipse.core.resources.IncrementalProjectBuilder;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
+import org.eclipse.core.runtime.jobs.IJobManager;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jdt.core.IClasspathEntry;
 import org.eclipse.jdt.core.IJavaModelMarker;
 import org.eclipse.jdt.core.IJavaProject;
 import org.eclipse.jdt.core.JavaCore;
 import org.eclipse.swt.widgets.Display;
 
+import io.edgestudio.launch.internal.runtime.RuntimeWarmUp;
 import io.edgestudio.modulelibs.EdgeModuleLibraries;
 import io.edgestudio.ui.internal.project.EdgeNature;
 import io.edgestudio.ui.internal.project.ModuleProjects;
@@ -135,6 +138,18 @@ final class EdgeWorkspace {
                 display.sleep();
             }
         }
+    }
+
+    /**
+     * Runs the UI event loop until no workspace build and no preparation of the runtime runs (what a user's
+     * workspace looks like a while after start-up).
+     */
+    static void awaitIdle(Duration timeout) {
+        IJobManager jobs = Job.getJobManager();
+        waitUntil("the workspace builds and the runtime preparation", timeout,
+                () -> jobs.find(ResourcesPlugin.FAMILY_AUTO_BUILD).length == 0
+                        && jobs.find(ResourcesPlugin.FAMILY_MANUAL_BUILD).length == 0
+                        && jobs.find(RuntimeWarmUp.FAMILY).length == 0);
     }
 
     /** Deletes every project with its content (module projects first: they live inside their solution). */

@@ -1,6 +1,8 @@
 package io.edgestudio.launch.internal.launching;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,14 +31,15 @@ import io.edgestudio.launch.internal.runtime.BundledRuntime;
 import io.edgestudio.launch.internal.runtime.GracefulProcess;
 import io.edgestudio.launch.internal.runtime.RuntimeCommand;
 import io.edgestudio.launch.internal.runtime.RuntimeStartup;
+import io.edgestudio.launch.internal.runtime.RuntimeWarmUp;
 import io.edgestudio.ui.internal.project.ModuleProjects;
 
 /**
  * Launches an Edge solution: generates its manifest when stale, starts the bundled runtime ({@code edge run}: hub
- * and agent) as its own JVM (a process with its console in the Debug view), waits for its management API, then
- * starts the modules that are Java projects in the workspace through JDT in the launch's mode; the agent starts
- * all other modules as processes of the runtime. Everything belongs to one {@link ILaunch}, so Terminate stops it
- * all.
+ * and agent) as its own JVM (a process with its console in the Debug view) and, beside it, the modules that are
+ * Java projects in the workspace through JDT in the launch's mode (each waits for the credentials the runtime writes,
+ * then connects), and returns once the runtime's management API answers; the agent starts all other modules as
+ * processes of the runtime. Everything belongs to one {@link ILaunch}, so Terminate stops it all.
  */
 public final class EdgeLaunchDelegate extends LaunchConfigurationDelegate {
 
@@ -73,17 +76,20 @@ public final class EdgeLaunchDelegate extends LaunchConfigurationDelegate {
         }
         progress.setWorkRemaining(6);
 
+        // a preparation of the runtime's class-data archive under way ends sooner than a second cold runtime starts
+        RuntimeWarmUp.awaitRunning(progress.split(1));
         Path runtimeJar = BundledRuntime.jar();
         Path java = BundledRuntime.java();
         RuntimeCommand command = new RuntimeCommand(java, runtimeJar, manifestPath, stateDirectory(configuration),
                 settings.runtime(), javaModules.stream().map(ModuleProject::module).toList(),
                 BundledRuntime.classDataArchive(runtimeJar, java));
+        // credentials of an earlier run are not this run's: a module started now waits for the runtime's
+        for (ModuleProject module : javaModules) {
+            deleteStale(command.moduleEnvironmentFile(module.module()));
+        }
         progress.subTask("Starting the local edge runtime");
         GracefulProcess runtime = startRuntime(launch, command);
-        new RuntimeStartup(runtime, settings.runtime()).awaitReady(progress.split(2));
-        // from now on the Edge view (and anyone else) may talk to this launch's runtime
-        launch.setAttribute(EdgeLaunch.LAUNCH_MANAGEMENT_URI, settings.runtime().managementUri().toString());
-
+        // the modules' JVMs start beside the runtime's: each reads its credentials once the runtime has written them
         IdeModules ide = IdeModules.register(launch);
         ide.installSourceLookup(javaModules);
         for (ModuleProject module : javaModules) {
@@ -103,6 +109,23 @@ public final class EdgeLaunchDelegate extends LaunchConfigurationDelegate {
                 launch.terminate();
                 throw e;
             }
+        }
+        progress.subTask("Waiting for the local edge runtime");
+        try {
+            new RuntimeStartup(runtime, settings.runtime()).awaitReady(progress.split(2));
+        } catch (CoreException | RuntimeException e) {
+            launch.terminate();
+            throw e;
+        }
+        // from now on the Edge view (and anyone else) may talk to this launch's runtime
+        launch.setAttribute(EdgeLaunch.LAUNCH_MANAGEMENT_URI, settings.runtime().managementUri().toString());
+    }
+
+    private static void deleteStale(Path file) throws CoreException {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw error("Cannot remove the old module credentials " + file + ": " + e.getMessage());
         }
     }
 

@@ -33,6 +33,12 @@ final class ModuleLauncher {
     static final String MODULE_VM_ARGUMENTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
 
+    /**
+     * The system property of generated Java modules that names the file holding the module's environment: a module
+     * launched before the runtime has written it waits for it, so that its JVM starts beside the runtime's.
+     */
+    static final String ENVIRONMENT_FILE_PROPERTY = "edgestudio.environmentFile";
+
     /** JDT's source lookup director for Java launches. */
     private static final String JAVA_SOURCE_LOCATOR = "org.eclipse.jdt.launching.sourceLocator.JavaSourceLookupDirector";
 
@@ -57,8 +63,9 @@ final class ModuleLauncher {
     }
 
     /**
-     * Starts a module in {@code mode} with the manifest's env and the credentials the runtime wrote for it; its
-     * output goes to its console and to {@code log} (appended to when the module is launched again).
+     * Starts a module in {@code mode} with the manifest's env and the credentials the runtime writes for it (read
+     * now when they exist; otherwise the module reads them once the runtime has written them); its output goes to
+     * its console and to {@code log} (appended to when the module is launched again).
      *
      * @return the module's process
      */
@@ -73,9 +80,12 @@ final class ModuleLauncher {
         config.setAttribute(IJavaLaunchConfigurationConstants.ATTR_MAIN_TYPE_NAME, module.mainType());
         // as the runtime's agent starts Java modules: a module starts and connects sooner without the optimizing
         // compiler and with the serial collector, which matters more while developing than peak throughput
-        config.setAttribute(IJavaLaunchConfigurationConstants.ATTR_VM_ARGUMENTS, MODULE_VM_ARGUMENTS);
+        config.setAttribute(IJavaLaunchConfigurationConstants.ATTR_VM_ARGUMENTS, MODULE_VM_ARGUMENTS + " -D"
+                + ENVIRONMENT_FILE_PROPERTY + "=\"" + credentials + "\"");
         Map<String, String> env = new LinkedHashMap<>(manifestEnv);
-        env.putAll(readEnvironment(credentials));
+        if (Files.isRegularFile(credentials)) {
+            env.putAll(readEnvironment(credentials)); // a relaunch: the runtime runs and wrote them
+        }
         config.setAttribute(ILaunchManager.ATTR_ENVIRONMENT_VARIABLES, env);
         config.setAttribute(ILaunchManager.ATTR_APPEND_ENVIRONMENT_VARIABLES, true);
         // the console shows the module's output; a copy stays in the state directory after the launch ends

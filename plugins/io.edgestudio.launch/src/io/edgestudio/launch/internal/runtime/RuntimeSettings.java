@@ -15,6 +15,9 @@ import java.net.URI;
 public record RuntimeSettings(String deviceId, String bindAddress, int mqttPort, int plainPort, int managementPort,
         boolean startOffline) {
 
+    /** The MQTT over TLS port the Azure IoT SDKs always connect to. */
+    public static final int SDK_MQTT_PORT = 8883;
+
     /** Base URI of the management API. */
     public URI managementUri() {
         String host = bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;

@@ -3,6 +3,7 @@ package io.edgestudio.hub.identity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,6 +56,10 @@ public record ModuleCredentials(String hubHostName, String gatewayHostName, Path
         Files.createDirectories(directory);
         StringBuilder text = new StringBuilder();
         environment(identity).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        return Files.writeString(directory.resolve(identity.moduleId() + ".env"), text);
+        // whole or not at all: a module started before the edge (an IDE's) reads the file as soon as it exists
+        Path temporary = directory.resolve(identity.moduleId() + ".env.tmp");
+        Files.writeString(temporary, text);
+        return Files.move(temporary, directory.resolve(identity.moduleId() + ".env"),
+                StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

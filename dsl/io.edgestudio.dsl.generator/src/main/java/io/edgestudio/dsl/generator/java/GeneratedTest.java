@@ -142,6 +142,20 @@ final class GeneratedTest {
 						assertEquals(1, reported.size());
 						assertEquals(applied, %sModule.JSON.valueToTree(reported.getFirst()));
 					}
-				""".formatted(name, JavaNames.quote(applied), name, JavaNames.quote(patch), name, twin, name);
+
+					@Test
+					void desiredPropertiesNotNewerThanTheAppliedOnesAreSkipped() throws Exception {
+						Map<String, Object> properties = %sModule.JSON.readValue(%s, new TypeReference<Map<String, Object>>() {
+						});
+						module.applyDesired(properties, 3);
+						module.applyDesired(properties, 2); // a twin read answered after a newer patch arrived
+						module.applyDesired(properties, 3);
+						assertEquals(1, received.size());
+						assertEquals(1, reported.size());
+						module.applyDesired(properties, 4);
+						assertEquals(2, received.size());
+					}
+				""".formatted(name, JavaNames.quote(applied), name, JavaNames.quote(patch), name, twin, name, name,
+				JavaNames.quote(applied));
 	}
 }

@@ -81,13 +81,19 @@ final class PlumbingClass {
 				import com.fasterxml.jackson.databind.ObjectMapper;
 				import com.fasterxml.jackson.databind.SerializationFeature;
 				import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+				import com.microsoft.azure.sdk.iot.device.ClientOptions;
 				import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
 				import com.microsoft.azure.sdk.iot.device.IotHubMessageResult;
 				import com.microsoft.azure.sdk.iot.device.Message;
 				import com.microsoft.azure.sdk.iot.device.ModuleClient;
+				import com.microsoft.azure.sdk.iot.device.auth.IotHubSSLContext;
 				import com.microsoft.azure.sdk.iot.device.twin.TwinCollection;
+				import java.nio.file.Files;
+				import java.nio.file.Path;
+				import java.util.HashMap;
 				import java.util.Map;
 				import java.util.concurrent.CountDownLatch;
+				import java.util.concurrent.TimeUnit;
 
 				/**
 				 * Plumbing of module %s: connects to edgeHub, turns messages into typed records for
@@ -177,9 +183,15 @@ final class PlumbingClass {
 				.formatted(JavaNames.quote(i.getName()), JavaNames.quote(i.getName()))).collect(Collectors.joining());
 		return """
 
+					/**
+					 * System property naming a file of {@code NAME=value} lines that holds the module's environment once
+					 * written: set by Edge Studio when its IDE starts the module while the local edge is still starting.
+					 */
+					public static final String ENVIRONMENT_FILE = "edgestudio.environmentFile";
+
 					/** Connects to edgeHub with the environment IoT Edge gives the module and runs until stopped. */
 					public static void main(String[] args) throws Exception {
-						ModuleClient client = ModuleClient.createFromEnvironment(null, IotHubClientProtocol.MQTT);
+						ModuleClient client = createClient();
 						%sModule module = new %sModule(hubOf(client));
 						module.handle(new %sHandler(module));
 				%s		client.open(true);
@@ -189,6 +201,39 @@ final class PlumbingClass {
 							stopped.countDown();
 						}));
 						stopped.await();
+					}
+
+					/**
+					 * The module's client: from the environment IoT Edge gives the module, or from the file
+					 * {@value #ENVIRONMENT_FILE} names, waited for (two minutes at most).
+					 */
+					static ModuleClient createClient() throws Exception {
+						String file = System.getProperty(ENVIRONMENT_FILE);
+						if (file == null) {
+							return ModuleClient.createFromEnvironment(null, IotHubClientProtocol.MQTT);
+						}
+						Path path = Path.of(file);
+						long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+						while (!Files.isRegularFile(path)) {
+							if (System.nanoTime() > deadline) {
+								throw new IllegalStateException("No module environment in " + path + " after two minutes: is the local edge running?");
+							}
+							Thread.sleep(10);
+						}
+						Map<String, String> environment = new HashMap<>(System.getenv());
+						for (String line : Files.readAllLines(path)) {
+							int equals = line.indexOf('=');
+							if (equals > 0) {
+								environment.put(line.substring(0, equals), line.substring(equals + 1));
+							}
+						}
+						String connectionString = environment.get("EdgeHubConnectionString");
+						String caFile = environment.get("EdgeModuleCACertificateFile");
+						if (connectionString == null || caFile == null) {
+							throw new IllegalStateException(path + " has no EdgeHubConnectionString or EdgeModuleCACertificateFile");
+						}
+						ClientOptions options = ClientOptions.builder().sslContext(IotHubSSLContext.getSSLContextFromFile(caFile)).build();
+						return new ModuleClient(connectionString, IotHubClientProtocol.MQTT, options);
 					}
 
 					private static Hub hubOf(ModuleClient client) {

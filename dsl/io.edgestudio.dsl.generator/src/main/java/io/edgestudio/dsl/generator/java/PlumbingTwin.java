@@ -12,7 +12,7 @@ final class PlumbingTwin {
 	}
 
 	static String field(Module module) {
-		return module.getTwin() == null ? "" : "\tprivate volatile %s.Desired desired = %s.Desired.DEFAULTS;\n"
+		return module.getTwin() == null ? "" : "\tprivate volatile %s.Desired desired = %s.Desired.DEFAULTS;\n\tprivate int desiredVersion = -1;\n"
 				.formatted(twin(module), twin(module));
 	}
 
@@ -28,11 +28,25 @@ final class PlumbingTwin {
 					 * Applies a desired-properties patch (unknown members and {@code $version} ignored), tells the
 					 * handler, and reports the applied members back so the cloud sees them taken.
 					 */
-					public void applyDesired(Map<String, Object> patch) throws Exception {
+					public synchronized void applyDesired(Map<String, Object> patch) throws Exception {
 						%s.Desired update = JSON.convertValue(patch, %s.Desired.class);
 						desired = desired.merge(update);
 						handler.onDesiredChanged(desired);
 						hub.report(JSON.convertValue(update, PROPERTIES));
+					}
+
+					/**
+					 * Applies desired properties from edgeHub, the section read at start or a patch pushed since, which
+					 * can arrive in either order: one whose {@code $version} is not newer than the last applied is skipped.
+					 */
+					synchronized void applyDesired(Map<String, Object> properties, Integer version) throws Exception {
+						if (version != null) {
+							if (version <= desiredVersion) {
+								return;
+							}
+							desiredVersion = version;
+						}
+						applyDesired(properties);
 					}
 
 					/** Reports properties on the module twin; null members are left out. */
@@ -40,9 +54,9 @@ final class PlumbingTwin {
 						hub.report(JSON.convertValue(reported, PROPERTIES));
 					}
 
-					private void applyDesiredLogged(Map<String, Object> patch) {
+					private void applyDesiredLogged(TwinCollection patch) {
 						try {
-							applyDesired(patch);
+							applyDesired(patch, patch.getVersion());
 						} catch (Exception e) {
 							LOG.log(System.Logger.Level.ERROR, "desired properties not applied", e);
 						}
@@ -53,7 +67,8 @@ final class PlumbingTwin {
 	static String subscribe(Module module) {
 		return module.getTwin() == null ? "" : """
 						client.subscribeToDesiredProperties((twin, context) -> module.applyDesiredLogged(twin.getDesiredProperties()), null);
-						module.applyDesired(client.getTwin().getDesiredProperties());
+						TwinCollection current = client.getTwin().getDesiredProperties();
+						module.applyDesired(current, current.getVersion());
 				""";
 	}
 

@@ -47,9 +47,9 @@ class GeneratedProjectBuildTest {
 		assertThat(dir.resolve("Filter/target/filter.jar")).isRegularFile();
 		assertTheModuleLogsThroughSlf4jSimple(dir.resolve("Filter/target/filter.jar"), dir);
 		assertThat(Files.readString(dir.resolve("Filter/target/surefire-reports/TEST-filter.FilterModuleTest.xml")))
-				.contains("tests=\"4\" errors=\"0\" skipped=\"0\" failures=\"0\"");
+				.contains("tests=\"5\" errors=\"0\" skipped=\"0\" failures=\"0\"");
 		assertThat(Files.readString(dir.resolve("Gauge/target/surefire-reports/TEST-gauge.GaugeModuleTest.xml")))
-				.contains("tests=\"7\" errors=\"0\" skipped=\"0\" failures=\"0\"");
+				.contains("tests=\"8\" errors=\"0\" skipped=\"0\" failures=\"0\"");
 	}
 
 	/**

@@ -48,7 +48,9 @@ class SkeletonContentTest {
 				"public void sendForwarded(Sample message)", "public void sendPoints(Point message)",
 				"public void sendAnything(JsonNode message)",
 				"client.setMessageCallback(\"samples\", (message, context) -> module.receive(\"samples\", message), null);",
-				"ModuleClient.createFromEnvironment(null, IotHubClientProtocol.MQTT)", "client.subscribeToDesiredProperties(");
+				"ModuleClient.createFromEnvironment(null, IotHubClientProtocol.MQTT)", "client.subscribeToDesiredProperties(",
+				"ModuleClient client = createClient();", "System.getProperty(ENVIRONMENT_FILE)",
+				"IotHubSSLContext.getSSLContextFromFile(caFile)");
 		assertThat(files.get("src/main/java/gauge/GaugeInputs.java")).contains("void onSamples(Sample message) throws Exception;",
 				"void onRaw(JsonNode message) throws Exception;", "default void onDesiredChanged(Settings.Desired desired)");
 		assertThat(generator.handler(gauge(dir))).contains("public void onSamples(Sample message) throws Exception {\n\t\tmodule.sendForwarded(message);",

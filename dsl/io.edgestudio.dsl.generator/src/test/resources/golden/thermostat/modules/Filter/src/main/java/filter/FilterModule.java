@@ -6,13 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.microsoft.azure.sdk.iot.device.ClientOptions;
 import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
 import com.microsoft.azure.sdk.iot.device.IotHubMessageResult;
 import com.microsoft.azure.sdk.iot.device.Message;
 import com.microsoft.azure.sdk.iot.device.ModuleClient;
+import com.microsoft.azure.sdk.iot.device.auth.IotHubSSLContext;
 import com.microsoft.azure.sdk.iot.device.twin.TwinCollection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Plumbing of module Filter: connects to edgeHub, turns messages into typed records for
@@ -41,6 +47,7 @@ public final class FilterModule {
 	private final Hub hub;
 	private volatile FilterInputs handler;
 	private volatile FilterSettings.Desired desired = FilterSettings.Desired.DEFAULTS;
+	private int desiredVersion = -1;
 
 	/** Plumbing sending through a hub; call {@link #handle} before messages arrive. */
 	public FilterModule(Hub hub) {
@@ -85,11 +92,25 @@ public final class FilterModule {
 	 * Applies a desired-properties patch (unknown members and {@code $version} ignored), tells the
 	 * handler, and reports the applied members back so the cloud sees them taken.
 	 */
-	public void applyDesired(Map<String, Object> patch) throws Exception {
+	public synchronized void applyDesired(Map<String, Object> patch) throws Exception {
 		FilterSettings.Desired update = JSON.convertValue(patch, FilterSettings.Desired.class);
 		desired = desired.merge(update);
 		handler.onDesiredChanged(desired);
 		hub.report(JSON.convertValue(update, PROPERTIES));
+	}
+
+	/**
+	 * Applies desired properties from edgeHub, the section read at start or a patch pushed since, which
+	 * can arrive in either order: one whose {@code $version} is not newer than the last applied is skipped.
+	 */
+	synchronized void applyDesired(Map<String, Object> properties, Integer version) throws Exception {
+		if (version != null) {
+			if (version <= desiredVersion) {
+				return;
+			}
+			desiredVersion = version;
+		}
+		applyDesired(properties);
 	}
 
 	/** Reports properties on the module twin; null members are left out. */
@@ -97,29 +118,69 @@ public final class FilterModule {
 		hub.report(JSON.convertValue(reported, PROPERTIES));
 	}
 
-	private void applyDesiredLogged(Map<String, Object> patch) {
+	private void applyDesiredLogged(TwinCollection patch) {
 		try {
-			applyDesired(patch);
+			applyDesired(patch, patch.getVersion());
 		} catch (Exception e) {
 			LOG.log(System.Logger.Level.ERROR, "desired properties not applied", e);
 		}
 	}
 
+	/**
+	 * System property naming a file of {@code NAME=value} lines that holds the module's environment once
+	 * written: set by Edge Studio when its IDE starts the module while the local edge is still starting.
+	 */
+	public static final String ENVIRONMENT_FILE = "edgestudio.environmentFile";
+
 	/** Connects to edgeHub with the environment IoT Edge gives the module and runs until stopped. */
 	public static void main(String[] args) throws Exception {
-		ModuleClient client = ModuleClient.createFromEnvironment(null, IotHubClientProtocol.MQTT);
+		ModuleClient client = createClient();
 		FilterModule module = new FilterModule(hubOf(client));
 		module.handle(new FilterHandler(module));
 		client.setMessageCallback("input1", (message, context) -> module.receive("input1", message), null);
 		client.open(true);
 		client.subscribeToDesiredProperties((twin, context) -> module.applyDesiredLogged(twin.getDesiredProperties()), null);
-		module.applyDesired(client.getTwin().getDesiredProperties());
+		TwinCollection current = client.getTwin().getDesiredProperties();
+		module.applyDesired(current, current.getVersion());
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			client.close();
 			stopped.countDown();
 		}));
 		stopped.await();
+	}
+
+	/**
+	 * The module's client: from the environment IoT Edge gives the module, or from the file
+	 * {@value #ENVIRONMENT_FILE} names, waited for (two minutes at most).
+	 */
+	static ModuleClient createClient() throws Exception {
+		String file = System.getProperty(ENVIRONMENT_FILE);
+		if (file == null) {
+			return ModuleClient.createFromEnvironment(null, IotHubClientProtocol.MQTT);
+		}
+		Path path = Path.of(file);
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+		while (!Files.isRegularFile(path)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("No module environment in " + path + " after two minutes: is the local edge running?");
+			}
+			Thread.sleep(10);
+		}
+		Map<String, String> environment = new HashMap<>(System.getenv());
+		for (String line : Files.readAllLines(path)) {
+			int equals = line.indexOf('=');
+			if (equals > 0) {
+				environment.put(line.substring(0, equals), line.substring(equals + 1));
+			}
+		}
+		String connectionString = environment.get("EdgeHubConnectionString");
+		String caFile = environment.get("EdgeModuleCACertificateFile");
+		if (connectionString == null || caFile == null) {
+			throw new IllegalStateException(path + " has no EdgeHubConnectionString or EdgeModuleCACertificateFile");
+		}
+		ClientOptions options = ClientOptions.builder().sslContext(IotHubSSLContext.getSSLContextFromFile(caFile)).build();
+		return new ModuleClient(connectionString, IotHubClientProtocol.MQTT, options);
 	}
 
 	private static Hub hubOf(ModuleClient client) {

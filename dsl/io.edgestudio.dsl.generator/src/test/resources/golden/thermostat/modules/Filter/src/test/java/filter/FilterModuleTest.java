@@ -82,4 +82,17 @@ class FilterModuleTest {
 		assertEquals(1, reported.size());
 		assertEquals(applied, FilterModule.JSON.valueToTree(reported.getFirst()));
 	}
+
+	@Test
+	void desiredPropertiesNotNewerThanTheAppliedOnesAreSkipped() throws Exception {
+		Map<String, Object> properties = FilterModule.JSON.readValue("{\"TemperatureThreshold\":1.5}", new TypeReference<Map<String, Object>>() {
+		});
+		module.applyDesired(properties, 3);
+		module.applyDesired(properties, 2); // a twin read answered after a newer patch arrived
+		module.applyDesired(properties, 3);
+		assertEquals(1, received.size());
+		assertEquals(1, reported.size());
+		module.applyDesired(properties, 4);
+		assertEquals(2, received.size());
+	}
 }
