@@ -88,6 +88,9 @@ final class PlumbingClass {
 				import com.microsoft.azure.sdk.iot.device.ModuleClient;
 				import com.microsoft.azure.sdk.iot.device.auth.IotHubSSLContext;
 				import com.microsoft.azure.sdk.iot.device.twin.TwinCollection;
+				import java.io.IOException;
+				import java.net.InetSocketAddress;
+				import java.net.Socket;
 				import java.nio.file.Files;
 				import java.nio.file.Path;
 				import java.util.HashMap;
@@ -188,6 +191,7 @@ final class PlumbingClass {
 					 * written: set by Edge Studio when its IDE starts the module while the local edge is still starting.
 					 */
 					public static final String ENVIRONMENT_FILE = "edgestudio.environmentFile";
+					private static final int MQTT_TLS_PORT = 8883;
 
 					/** Connects to edgeHub with the environment IoT Edge gives the module and runs until stopped. */
 					public static void main(String[] args) throws Exception {
@@ -233,7 +237,30 @@ final class PlumbingClass {
 							throw new IllegalStateException(path + " has no EdgeHubConnectionString or EdgeModuleCACertificateFile");
 						}
 						ClientOptions options = ClientOptions.builder().sslContext(IotHubSSLContext.getSSLContextFromFile(caFile)).build();
-						return new ModuleClient(connectionString, IotHubClientProtocol.MQTT, options);
+						ModuleClient client = new ModuleClient(connectionString, IotHubClientProtocol.MQTT, options);
+						awaitListener(connectionString, deadline);
+						return client;
+					}
+
+					/**
+					 * Waits until the edge's MQTT port accepts connections: the edge writes the environment before it
+					 * listens, and a refused first connection would cost the SDK's growing retry delays.
+					 */
+					private static void awaitListener(String connectionString, long deadline) throws InterruptedException {
+						String host = null;
+						for (String part : connectionString.split(";")) {
+							if (part.startsWith("GatewayHostName=")) {
+								host = part.substring("GatewayHostName=".length());
+							}
+						}
+						while (host != null && System.nanoTime() < deadline) {
+							try (Socket socket = new Socket()) {
+								socket.connect(new InetSocketAddress(host, MQTT_TLS_PORT), 1000);
+								return;
+							} catch (IOException notYet) {
+								Thread.sleep(10);
+							}
+						}
 					}
 
 					private static Hub hubOf(ModuleClient client) {
