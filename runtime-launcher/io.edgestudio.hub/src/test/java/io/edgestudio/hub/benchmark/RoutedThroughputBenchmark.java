@@ -79,16 +79,14 @@ class RoutedThroughputBenchmark {
             MqttLoad.Result mosquittoBest = null;
             MqttLoad.Result hubBest = null;
             for (int round = 0; round < ROUNDS; round++) {
-                MqttLoad.Result mosquittoSaturated = plain.saturate(MESSAGES);
-                MqttLoad.Result hubSaturated = hub.saturate(MESSAGES);
-                results.add(mosquittoSaturated);
-                results.add(hubSaturated);
-                results.add(saving.saturate(MESSAGES));
+                MqttLoad.Result mosquittoSaturated = report(results, plain.saturate(MESSAGES));
+                MqttLoad.Result hubSaturated = report(results, hub.saturate(MESSAGES));
+                report(results, saving.saturate(MESSAGES));
                 mosquittoBest = faster(mosquittoBest, mosquittoSaturated);
                 hubBest = faster(hubBest, hubSaturated);
             }
-            results.add(plain.fixedRate(RATE, RATE * SECONDS));
-            results.add(hub.fixedRate(RATE, RATE * SECONDS));
+            report(results, plain.fixedRate(RATE, RATE * SECONDS));
+            report(results, hub.fixedRate(RATE, RATE * SECONDS));
             StringBuilder table = new StringBuilder(String.format(
                     "%nRouted module -> module, QoS 1, 256 B, TLS, Paho async clients, window %d, %d cores:%n",
                     WINDOW, Runtime.getRuntime().availableProcessors()));
@@ -101,6 +99,14 @@ class RoutedThroughputBenchmark {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             LOG.info("{}", table);
         }
+    }
+
+    /** Prints a run as soon as it is done (with the load average then), and keeps it for the table. */
+    private static MqttLoad.Result report(List<MqttLoad.Result> results, MqttLoad.Result result) {
+        LOG.info("{}  load average {}", result,
+                String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        results.add(result);
+        return result;
     }
 
     private static MqttLoad.Result faster(MqttLoad.Result best, MqttLoad.Result result) {
