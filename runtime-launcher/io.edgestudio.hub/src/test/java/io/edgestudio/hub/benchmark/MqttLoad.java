@@ -1,13 +1,9 @@
 package io.edgestudio.hub.benchmark;
 
-import java.io.BufferedReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -47,11 +43,9 @@ final class MqttLoad implements AutoCloseable {
      *        what else runs on the machine than the rates do
      * @param clientCpuMicrosPerMessage the CPU time per message of the Paho clients' threads and the publishing
      *        thread (the same code for every broker: a broker's way of sending can make it cheaper or dearer)
-     * @param idlePercent how much of the machine's CPU time (all cores) went unused during the run: a broker that
-     *        waits on itself leaves the cores idle
      */
     record Result(String target, String kind, int messages, double seconds, double p50Millis, double p99Millis,
-            double maxMillis, double cpuMicrosPerMessage, double clientCpuMicrosPerMessage, double idlePercent) {
+            double maxMillis, double cpuMicrosPerMessage, double clientCpuMicrosPerMessage) {
 
         double perSecond() {
             return messages / seconds;
@@ -61,9 +55,9 @@ final class MqttLoad implements AutoCloseable {
         public String toString() {
             return String.format(
                     "%-28s %-16s %7d msg %7.0f msg/s  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms  broker CPU %5.1f us/msg"
-                            + "  clients CPU %5.1f us/msg  machine idle %3.0f%%",
+                            + "  clients CPU %5.1f us/msg",
                     target, kind, messages, perSecond(), p50Millis, p99Millis, maxMillis, cpuMicrosPerMessage,
-                    clientCpuMicrosPerMessage, idlePercent);
+                    clientCpuMicrosPerMessage);
         }
     }
 
@@ -174,7 +168,6 @@ final class MqttLoad implements AutoCloseable {
         };
         long cpuBefore = target.cpuNanos().getAsLong();
         long clientCpuBefore = clientCpuNanos();
-        long[] machineBefore = machineTicks();
         long start = System.nanoTime();
         for (int i = 0; i < messages; i++) {
             long stamp;
@@ -201,13 +194,10 @@ final class MqttLoad implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuMicros = (target.cpuNanos().getAsLong() - cpuBefore) / 1e3 / messages;
         double clientCpuMicros = (clientCpuNanos() - clientCpuBefore) / 1e3 / messages;
-        long[] machineAfter = machineTicks();
-        long total = machineAfter[0] - machineBefore[0];
-        double idlePercent = total <= 0 ? Double.NaN : 100.0 * (machineAfter[1] - machineBefore[1]) / total;
         long[] sorted = run.latencies.clone();
         Arrays.sort(sorted);
         return new Result(target.name(), kind, messages, seconds, sorted[messages / 2] / 1e6,
-                sorted[(int) (messages * 0.99)] / 1e6, sorted[messages - 1] / 1e6, cpuMicros, clientCpuMicros, idlePercent);
+                sorted[(int) (messages * 0.99)] / 1e6, sorted[messages - 1] / 1e6, cpuMicros, clientCpuMicros);
     }
 
     /** @return the CPU time so far of the Paho client threads in this JVM and of the calling (publishing) thread */
@@ -220,21 +210,6 @@ final class MqttLoad implements AutoCloseable {
             }
         }
         return total;
-    }
-
-    /** @return the machine's CPU time so far (all cores) and the idle part of it, in clock ticks; zeros if unknown */
-    private static long[] machineTicks() {
-        try (BufferedReader stat = Files.newBufferedReader(Path.of("/proc/stat"))) {
-            String[] fields = stat.readLine().trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i <= 8 && i < fields.length; i++) { // guest time is already in user time
-                total += Long.parseLong(fields[i]);
-            }
-            // cpu user nice system idle iowait irq softirq steal ...
-            return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
-        } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
-        }
     }
 
     @Override
