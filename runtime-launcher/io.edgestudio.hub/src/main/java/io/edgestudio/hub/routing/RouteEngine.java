@@ -57,8 +57,9 @@ public final class RouteEngine implements MessageRouting {
     public List<RouteTarget> route(HubMessage message) {
         if (bySourceOnly) {
             // the same source always takes the same routes: the message itself is not looked at
-            SourceKey key = new SourceKey(message.systemProperties().get(SystemProperty.CONNECTION_MODULE_ID.propertyName()),
-                    message.systemProperties().get(SystemProperty.OUTPUT_NAME.propertyName()));
+            Map<String, String> system = message.systemProperties();
+            SourceKey key = new SourceKey(system.get(SystemProperty.CONNECTION_MODULE_ID.propertyName()),
+                    system.get(SystemProperty.OUTPUT_NAME.propertyName()));
             List<RouteTarget> known = targetsBySource.get(key);
             if (known == null) {
                 known = targets(RoutingMessage.builder(source(message)).build());
