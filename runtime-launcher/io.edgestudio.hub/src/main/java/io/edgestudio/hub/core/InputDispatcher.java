@@ -31,8 +31,13 @@ public final class InputDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(InputDispatcher.class);
     /** How many messages one store read returns. */
     private static final int READ_BATCH = 256;
-    /** How many messages a queue holds in memory ahead of the window; beyond it they are read from the store. */
-    private static final int BUFFER_LIMIT = 4096;
+    /**
+     * How many bytes of messages a queue holds in memory ahead of the window, as handed over when they were stored;
+     * beyond it they are read from the store when their turn comes.
+     */
+    static final long BUFFER_BYTES = 16L * 1024 * 1024;
+    /** What a buffered message costs besides its body (objects, properties), roughly. */
+    private static final int MESSAGE_OVERHEAD_BYTES = 256;
 
     private final String module;
     private final MessageStore store;
@@ -57,7 +62,26 @@ public final class InputDispatcher {
         /** Whether the store held nothing after {@link #readUpTo} that was not handed over since. */
         boolean caughtUp;
         final ArrayDeque<StoredMessage> buffer = new ArrayDeque<>();
+        /** The bytes {@link #buffer} holds, by {@link #bytes}. */
+        long bufferedBytes;
         final TreeSet<Long> pending = new TreeSet<>();
+
+        void buffer(StoredMessage message) {
+            buffer.add(message);
+            bufferedBytes += bytes(message);
+        }
+
+        StoredMessage poll() {
+            StoredMessage message = buffer.poll();
+            if (message != null) {
+                bufferedBytes -= bytes(message);
+            }
+            return message;
+        }
+
+        private static long bytes(StoredMessage message) {
+            return message.message().body().length + MESSAGE_OVERHEAD_BYTES;
+        }
     }
 
     /** Per queue, the highest offset ever sent: anything up to it is a redelivery. */
@@ -230,8 +254,8 @@ public final class InputDispatcher {
             if (cursor == null || message.offset() <= cursor.readUpTo) {
                 continue; // read from the store when the queue's cursor starts, or already read
             }
-            if (message.offset() == cursor.readUpTo + 1 && cursor.buffer.size() < BUFFER_LIMIT) {
-                cursor.buffer.add(message);
+            if (message.offset() == cursor.readUpTo + 1 && cursor.bufferedBytes < BUFFER_BYTES) {
+                cursor.buffer(message);
                 cursor.readUpTo = message.offset();
             } else {
                 cursor.caughtUp = false; // left in the store: read it from there
@@ -243,13 +267,13 @@ public final class InputDispatcher {
     private StoredMessage next(String queue, Cursor cursor) {
         if (cursor.buffer.isEmpty() && !cursor.caughtUp) {
             List<StoredMessage> batch = store.read(queue, cursor.readUpTo, READ_BATCH);
-            cursor.buffer.addAll(batch);
+            batch.forEach(cursor::buffer);
             if (!batch.isEmpty()) {
                 cursor.readUpTo = batch.getLast().offset();
             }
             cursor.caughtUp = batch.size() < READ_BATCH;
         }
-        return cursor.buffer.poll();
+        return cursor.poll();
     }
 
     private Cursor newCursor(String queue) {

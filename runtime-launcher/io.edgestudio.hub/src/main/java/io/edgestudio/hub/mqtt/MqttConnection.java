@@ -276,9 +276,9 @@ final class MqttConnection implements ModuleLink {
 
     @Override
     public void sendInput(int packetId, String input, StoredMessage message, boolean redelivery) {
-        Map<String, String> system = new LinkedHashMap<>(message.message().systemProperties());
-        system.remove(SystemProperty.OUTPUT_NAME.propertyName());
-        String topic = session.topics().inputTopic(input, new PropertyBag(system, message.message().properties()));
+        String topic = session.topics().inputTopic(input,
+                new PropertyBag(message.message().systemProperties(), message.message().properties()),
+                SystemProperty.OUTPUT_NAME.propertyName());
         channel.write(Packets.publish(topic, message.message().body(), MqttQoS.AT_LEAST_ONCE, packetId,
                 redelivery), channel.voidPromise());
     }

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Connects the hub to the route language engine ({@code io.edgestudio.routes}): turns a hub message into a
@@ -25,10 +27,21 @@ import java.util.Set;
  */
 public final class RouteEngine implements MessageRouting {
 
+    private static final int MAX_SOURCES = 1024;
+
     private final Router router;
+    /** Whether every route is taken for its source alone (no route has a condition). */
+    private final boolean bySourceOnly;
+    /** When {@link #bySourceOnly}: the targets of each source seen so far. */
+    private final Map<SourceKey, List<RouteTarget>> targetsBySource = new ConcurrentHashMap<>();
+
+    /** What a message's source is made of: its module and output, each null when absent. */
+    private record SourceKey(String module, String output) {
+    }
 
     private RouteEngine(Router router) {
         this.router = router;
+        this.bySourceOnly = router.routes().stream().allMatch(match -> match.route().condition().isEmpty());
     }
 
     /**
@@ -42,15 +55,33 @@ public final class RouteEngine implements MessageRouting {
 
     @Override
     public List<RouteTarget> route(HubMessage message) {
+        if (bySourceOnly) {
+            // the same source always takes the same routes: the message itself is not looked at
+            Map<String, String> system = message.systemProperties();
+            SourceKey key = new SourceKey(system.get(SystemProperty.CONNECTION_MODULE_ID.propertyName()),
+                    system.get(SystemProperty.OUTPUT_NAME.propertyName()));
+            List<RouteTarget> known = targetsBySource.get(key);
+            if (known == null) {
+                known = targets(RoutingMessage.builder(source(message)).build());
+                if (targetsBySource.size() < MAX_SOURCES) { // output names are the modules' choice: bounded
+                    targetsBySource.put(key, known);
+                }
+            }
+            return known;
+        }
+        return targets(toRoutingMessage(message));
+    }
+
+    private List<RouteTarget> targets(RoutingMessage message) {
         List<RouteTarget> targets = new ArrayList<>();
         Set<QueueName> seen = new LinkedHashSet<>();
-        for (RouteMatch match : router.route(toRoutingMessage(message))) {
+        for (RouteMatch match : router.route(message)) {
             QueueName queue = new QueueName(endpoint(match.sink()), match.definition().priority());
             if (seen.add(queue)) {
                 targets.add(new RouteTarget(queue, match.definition().timeToLiveSecs(), match.name()));
             }
         }
-        return targets;
+        return List.copyOf(targets);
     }
 
     static RoutingMessage toRoutingMessage(HubMessage message) {

@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The TTL cleanup pass visits only queues whose earliest expiry is due, and of a queue whose messages expire in
  * the order they were stored (one TTL per queue, the usual case) only the expired head.
+ *
+ * <p>A checkpoint takes effect at once for everything this store answers ({@link #read}, {@link #size},
+ * {@link #checkpoint(String)}), but is written together with the next append (one write-ahead log write for both),
+ * or on its own once it has waited {@value #CHECKPOINT_DELAY_MILLIS} ms, at the cleanup pass or at {@link #close}.
+ * What a crash loses of it is delivered again: at-least-once, as for a message whose acknowledgement was lost.
  */
 public final class RocksDbMessageStore implements MessageStore {
 
@@ -41,17 +46,28 @@ public final class RocksDbMessageStore implements MessageStore {
     private static final byte CHECKPOINT = 'c';
     private static final byte META = 'm';
     private static final byte MESSAGE = 'q';
+    /** How long a checkpoint may wait for an append to be written with. */
+    static final long CHECKPOINT_DELAY_MILLIS = 20;
 
     private final RocksDB db;
     private final Options options;
     private final WriteOptions writeOptions = new WriteOptions();
     private final Map<String, QueueState> queues = new ConcurrentHashMap<>();
+    /** Per queue, the checkpoint taken and not yet written, and the one written before it; guarded by the lock. */
+    private final Map<String, long[]> unwritten = new HashMap<>();
+    /** When the oldest of {@link #unwritten} was taken ({@link System#nanoTime}). */
+    private long unwrittenSinceNanos;
 
     /** What the store knows about one queue; guarded by the store's lock, read without it. */
     private static final class QueueState {
         volatile long lastOffset;
         volatile long size;
         volatile long checkpoint;
+        /**
+         * The highest offset the cleanup pass removed: above the checkpoint and up to it, offsets may have no
+         * message. After reopening, the last offset (unknown).
+         */
+        long expiredUpTo;
         /** Earliest expiry among the stored messages; {@link Long#MIN_VALUE} when unknown (after reopening). */
         long earliestExpiry = Long.MIN_VALUE;
         /** Whether the stored messages' expiries never decrease with their offsets; false when unknown. */
@@ -126,6 +142,7 @@ public final class RocksDbMessageStore implements MessageStore {
         }
         for (QueueState state : queues.values()) {
             state.lastOffset = Math.max(state.lastOffset, state.checkpoint);
+            state.expiredUpTo = state.lastOffset;
             if (state.size > 0) {
                 // expiries unknown until the first cleanup pass visits the queue
                 state.earliestExpiry = Long.MIN_VALUE;
@@ -161,6 +178,7 @@ public final class RocksDbMessageStore implements MessageStore {
         List<StoredMessage> stored = new ArrayList<>(entries.size());
         Map<String, Long> reserved = new HashMap<>();
         try (WriteBatch batch = new WriteBatch()) {
+            addUnwrittenCheckpoints(batch);
             for (QueueEntry entry : entries) {
                 long offset = reserved.merge(entry.queue(), lastOffset(entry.queue()) + 1, (a, b) -> a + 1);
                 batch.put(messageKey(entry.queue(), offset), MessageCodec.encode(entry.message(), entry.expiresAtMillis()));
@@ -174,6 +192,7 @@ public final class RocksDbMessageStore implements MessageStore {
                 batch.put(metaKey(queue.getKey()), meta);
             }
             db.write(writeOptions, batch);
+            unwrittenWritten();
         } catch (RocksDBException e) {
             throw new StoreException("cannot append to the message store", e);
         }
@@ -196,9 +215,11 @@ public final class RocksDbMessageStore implements MessageStore {
     public List<StoredMessage> read(String queue, long afterOffset, int max) {
         List<StoredMessage> result = new ArrayList<>();
         byte[] upper = messageKey(queue, Long.MAX_VALUE);
+        // a checkpoint not yet written has removed its messages all the same
+        long after = Math.max(afterOffset, checkpoint(queue));
         try (Slice bound = new Slice(upper); ReadOptions read = new ReadOptions().setIterateUpperBound(bound);
                 RocksIterator it = db.newIterator(read)) {
-            for (it.seek(messageKey(queue, afterOffset + 1)); it.isValid() && result.size() < max; it.next()) {
+            for (it.seek(messageKey(queue, after + 1)); it.isValid() && result.size() < max; it.next()) {
                 byte[] value = it.value();
                 result.add(new StoredMessage(queue, offsetOf(it.key()), MessageCodec.decode(value),
                         MessageCodec.expiresAt(value)));
@@ -209,7 +230,9 @@ public final class RocksDbMessageStore implements MessageStore {
 
     /**
      * Deletes the checkpointed messages one by one: point deletes below the read position cost readers nothing,
-     * whereas a range tombstone per checkpoint would make every new iterator slower.
+     * whereas a range tombstone per checkpoint would make every new iterator slower. Where the cleanup pass left no
+     * gaps, the deleted offsets are known without reading and the write waits for the next append; otherwise the
+     * remaining messages are looked up and the checkpoint is written at once.
      */
     @Override
     public synchronized void checkpoint(String queue, long offset) {
@@ -218,10 +241,37 @@ public final class RocksDbMessageStore implements MessageStore {
             return;
         }
         QueueState state = state(queue);
+        if (current < state.expiredUpTo) {
+            writeCheckpointWithGaps(queue, state, current, offset);
+            return;
+        }
+        long removed = Math.max(0, Math.min(offset, state.lastOffset) - current);
+        long[] range = unwritten.get(queue);
+        if (range == null) {
+            unwritten.put(queue, new long[] {current, offset});
+        } else {
+            range[1] = offset;
+        }
+        state.checkpoint = offset;
+        state.lastOffset = Math.max(state.lastOffset, offset);
+        state.size -= removed;
+        if (state.size == 0) {
+            state.emptied();
+        }
+        long now = System.nanoTime();
+        if (unwritten.size() == 1 && range == null) {
+            unwrittenSinceNanos = now;
+        } else if (now - unwrittenSinceNanos >= CHECKPOINT_DELAY_MILLIS * 1_000_000) {
+            writeUnwrittenCheckpoints();
+        }
+    }
+
+    private void writeCheckpointWithGaps(String queue, QueueState state, long current, long offset) {
         long removed = 0;
         try (Slice bound = new Slice(messageKey(queue, offset + 1));
                 ReadOptions read = new ReadOptions().setIterateUpperBound(bound);
                 RocksIterator it = db.newIterator(read); WriteBatch batch = new WriteBatch()) {
+            addUnwrittenCheckpoints(batch);
             for (it.seek(messageKey(queue, current + 1)); it.isValid(); it.next()) {
                 batch.delete(it.key());
                 removed++;
@@ -230,6 +280,7 @@ public final class RocksDbMessageStore implements MessageStore {
             batch.put(metaKey(queue), ByteBuffer.allocate(2 * Long.BYTES).putLong(Math.max(state.lastOffset, offset))
                     .putLong(state.size - removed).array());
             db.write(writeOptions, batch);
+            unwrittenWritten();
         } catch (RocksDBException e) {
             throw new StoreException("cannot checkpoint queue " + queue, e);
         }
@@ -241,6 +292,42 @@ public final class RocksDbMessageStore implements MessageStore {
         }
     }
 
+    /** Writes the checkpoints taken since the last write, if any. */
+    private void writeUnwrittenCheckpoints() {
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            addUnwrittenCheckpoints(batch);
+            db.write(writeOptions, batch);
+            unwrittenWritten();
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot write the checkpoints of " + unwritten.keySet(), e);
+        }
+    }
+
+    /**
+     * Adds the checkpoints not yet written to a batch: the deletes of their messages (no gaps there, so the offsets
+     * are known), the checkpoint and the queue's meta key as they stand now. Meta keys the batch puts later win.
+     */
+    private void addUnwrittenCheckpoints(WriteBatch batch) throws RocksDBException {
+        for (Map.Entry<String, long[]> entry : unwritten.entrySet()) {
+            String queue = entry.getKey();
+            QueueState state = state(queue);
+            long from = entry.getValue()[0];
+            long to = entry.getValue()[1];
+            for (long offset = from + 1; offset <= to && offset <= state.lastOffset; offset++) {
+                batch.delete(messageKey(queue, offset));
+            }
+            batch.put(checkpointKey(queue), ByteBuffer.allocate(Long.BYTES).putLong(to).array());
+            batch.put(metaKey(queue), state.meta());
+        }
+    }
+
+    private void unwrittenWritten() {
+        unwritten.clear();
+    }
+
     @Override
     public long checkpoint(String queue) {
         QueueState state = queues.get(queue);
@@ -249,6 +336,7 @@ public final class RocksDbMessageStore implements MessageStore {
 
     @Override
     public synchronized Map<String, Integer> removeExpired(long nowMillis) {
+        writeUnwrittenCheckpoints();
         Map<String, Integer> removed = new HashMap<>();
         for (Map.Entry<String, QueueState> queue : queues.entrySet()) {
             QueueState state = queue.getValue();
@@ -279,6 +367,7 @@ public final class RocksDbMessageStore implements MessageStore {
                 long expiry = MessageCodec.expiresAt(it.value());
                 if (expiry <= nowMillis) {
                     batch.delete(it.key());
+                    state.expiredUpTo = Math.max(state.expiredUpTo, offsetOf(it.key()));
                     count++;
                     continue;
                 }
@@ -322,6 +411,9 @@ public final class RocksDbMessageStore implements MessageStore {
 
     @Override
     public void close() {
+        synchronized (this) {
+            writeUnwrittenCheckpoints();
+        }
         // written to table files now, so the next start does not replay the write-ahead log
         try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
             db.flush(flush);

@@ -52,10 +52,18 @@ public record PropertyBag(Map<String, String> systemProperties, Map<String, Stri
 
     /** @return the bag encoded for a hub → module PUBLISH topic ({@code %24.} system keys) */
     public String encode() {
-        StringBuilder out = new StringBuilder();
+        return encodeWithout(null);
+    }
+
+    /**
+     * @param omitted a system property (edgeHub name) to leave out, or null
+     * @return the bag encoded for a hub → module PUBLISH topic ({@code %24.} system keys), without {@code omitted}
+     */
+    public String encodeWithout(String omitted) {
+        StringBuilder out = new StringBuilder(64);
         systemProperties.forEach((name, value) -> {
             String key = ENCODED_WIRE_NAMES.get(name);
-            if (key != null) {
+            if (key != null && !name.equals(omitted)) {
                 append(out, key, value);
             }
         });

@@ -99,6 +99,16 @@ public final class TopicPolicy {
     }
 
     /**
+     * @param inputName the input
+     * @param bag the message's properties
+     * @param omitted a system property (edgeHub name) the module does not get, or null
+     * @return the topic a message for the input is published on, without {@code omitted}
+     */
+    public String inputTopic(String inputName, PropertyBag bag, String omitted) {
+        return modulePrefix + "inputs/" + inputName + "/" + bag.encodeWithout(omitted);
+    }
+
+    /**
      * @param query the part after {@code ?}
      * @return the query parameters, decoded
      */

@@ -1,6 +1,13 @@
 package io.edgestudio.hub.benchmark;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -23,7 +30,7 @@ final class MqttLoad implements AutoCloseable {
     /** Where to publish and what to subscribe to on one broker, and how to connect. */
     record Target(String name, String uri, MqttConnectOptions senderOptions, String senderClientId,
             MqttConnectOptions receiverOptions, String receiverClientId, String publishTopic, String subscribeFilter,
-            LongSupplier cpuNanos) {
+            LongSupplier cpuNanos, boolean inThisJvm) {
     }
 
     /**
@@ -38,9 +45,15 @@ final class MqttLoad implements AutoCloseable {
      * @param maxMillis highest latency
      * @param cpuMicrosPerMessage the broker's CPU time per message (its threads or process), which depends less on
      *        what else runs on the machine than the rates do
+     * @param clientCpuMicrosPerMessage the CPU time per message of the Paho clients' threads and the publishing
+     *        thread (the same code for every broker: a broker's way of sending can make it cheaper or dearer)
+     * @param otherJvmCpuMicrosPerMessage the rest of this JVM's CPU time per message: JIT compilers, garbage
+     *        collection (of the broker's garbage too when it runs in this JVM)
+     * @param jitCpuMicrosPerMessage the part of it the JIT compiler threads used
      */
     record Result(String target, String kind, int messages, double seconds, double p50Millis, double p99Millis,
-            double maxMillis, double cpuMicrosPerMessage) {
+            double maxMillis, double cpuMicrosPerMessage, double clientCpuMicrosPerMessage,
+            double otherJvmCpuMicrosPerMessage, double jitCpuMicrosPerMessage) {
 
         double perSecond() {
             return messages / seconds;
@@ -49,8 +62,10 @@ final class MqttLoad implements AutoCloseable {
         @Override
         public String toString() {
             return String.format(
-                    "%-28s %-16s %7d msg %7.0f msg/s  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms  broker CPU %5.1f us/msg",
-                    target, kind, messages, perSecond(), p50Millis, p99Millis, maxMillis, cpuMicrosPerMessage);
+                    "%-28s %-16s %7d msg %7.0f msg/s  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms  broker CPU %5.1f us/msg"
+                            + "  clients CPU %5.1f us/msg  JVM other CPU %5.1f us/msg (JIT %5.1f)",
+                    target, kind, messages, perSecond(), p50Millis, p99Millis, maxMillis, cpuMicrosPerMessage,
+                    clientCpuMicrosPerMessage, otherJvmCpuMicrosPerMessage, jitCpuMicrosPerMessage);
         }
     }
 
@@ -160,6 +175,9 @@ final class MqttLoad implements AutoCloseable {
             }
         };
         long cpuBefore = target.cpuNanos().getAsLong();
+        long clientCpuBefore = clientCpuNanos();
+        long jvmCpuBefore = jvmCpuNanos();
+        long jitCpuBefore = jitCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < messages; i++) {
             long stamp;
@@ -185,10 +203,54 @@ final class MqttLoad implements AutoCloseable {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuMicros = (target.cpuNanos().getAsLong() - cpuBefore) / 1e3 / messages;
+        double clientCpuMicros = (clientCpuNanos() - clientCpuBefore) / 1e3 / messages;
+        double otherCpuMicros = (jvmCpuNanos() - jvmCpuBefore) / 1e3 / messages - clientCpuMicros
+                - (target.inThisJvm() ? cpuMicros : 0);
+        double jitCpuMicros = (jitCpuNanos() - jitCpuBefore) / 1e3 / messages;
         long[] sorted = run.latencies.clone();
         Arrays.sort(sorted);
         return new Result(target.name(), kind, messages, seconds, sorted[messages / 2] / 1e6,
-                sorted[(int) (messages * 0.99)] / 1e6, sorted[messages - 1] / 1e6, cpuMicros);
+                sorted[(int) (messages * 0.99)] / 1e6, sorted[messages - 1] / 1e6, cpuMicros, clientCpuMicros,
+                otherCpuMicros, jitCpuMicros);
+    }
+
+    /** @return the CPU time so far of this JVM's JIT compiler threads (not visible to the thread bean), or 0 */
+    private static long jitCpuNanos() {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // clock ticks of 10 ms
+    }
+
+    /** @return this JVM's CPU time so far, all threads */
+    private static long jvmCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    /** @return the CPU time so far of the Paho client threads in this JVM and of the calling (publishing) thread */
+    private static long clientCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = threads.getCurrentThreadCpuTime();
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith("MQTT ")) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return total;
     }
 
     @Override

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * one module's output to another's input), mosquitto (the Debian package, started here on a free loopback port
  * with the same certificate) with persistence off and, once, on. Prints a saturated run (as fast as the window
  * allows) per broker, in rounds, and a fixed-rate run per broker for the latency at a given load, and each broker's
- * CPU time per message (less sensitive to other work on the machine than the rates).
+ * CPU time per message (less sensitive to other work on the machine than the rates), its clients' and the rest of
+ * this JVM's (mostly the JIT compiler). Each broker is warmed up with both kinds of run first.
  *
  * <p>Run with {@code -Dedge.benchmark=true -Dtest=RoutedThroughputBenchmark}; tunables
  * {@code -Dedge.benchmark.messages=50000}, {@code .window=1000}, {@code .rate=2000}, {@code .seconds=10},
@@ -43,6 +44,7 @@ class RoutedThroughputBenchmark {
     private static final int SECONDS = Integer.getInteger("edge.benchmark.seconds", 10);
     private static final int ROUNDS = Integer.getInteger("edge.benchmark.rounds", 3);
     private static final int WARM_UP = Math.max(10_000, MESSAGES / 2);
+    private static final int WARM_UP_SECONDS = 3;
 
     @TempDir
     Path state;
@@ -65,30 +67,34 @@ class RoutedThroughputBenchmark {
                 MqttLoad hub = MqttLoad.connect(new MqttLoad.Target(hubName, edge.uri(), edge.options("sender"),
                         "dev1/sender", edge.options("receiver"), "dev1/receiver",
                         "devices/dev1/modules/sender/messages/events/$.on=out/",
-                        "devices/dev1/modules/receiver/inputs/#", RoutedThroughputBenchmark::hubCpuNanos), WINDOW);
+                        "devices/dev1/modules/receiver/inputs/#", RoutedThroughputBenchmark::hubCpuNanos, true),
+                        WINDOW);
                 MqttLoad plain = MqttLoad.connect(mosquittoTarget("mosquitto (persistence off)", mosquitto, edge),
                         WINDOW);
                 MqttLoad saving = MqttLoad.connect(mosquittoTarget("mosquitto (persistence on)", persistent, edge),
                         WINDOW)) {
-            LOG.info("Warming up: {} messages per broker", WARM_UP);
+            LOG.info("Warming up: {} messages per broker, then {} s at {} msg/s", WARM_UP, WARM_UP_SECONDS, RATE);
+            // both kinds of run, so that the JIT compiler has compiled (and recompiled) the code each takes before
+            // anything is measured: otherwise it competes for the cores with the JVM-hosted broker only
             for (MqttLoad load : List.of(plain, hub, saving)) {
                 load.saturate(WARM_UP);
+            }
+            for (MqttLoad load : List.of(plain, hub)) {
+                load.fixedRate(RATE, RATE * WARM_UP_SECONDS);
             }
             // rounds with the brokers taking turns, so that a burst of other work on the machine hits each of them;
             // the first round also finishes the JIT warm-up
             MqttLoad.Result mosquittoBest = null;
             MqttLoad.Result hubBest = null;
             for (int round = 0; round < ROUNDS; round++) {
-                MqttLoad.Result mosquittoSaturated = plain.saturate(MESSAGES);
-                MqttLoad.Result hubSaturated = hub.saturate(MESSAGES);
-                results.add(mosquittoSaturated);
-                results.add(hubSaturated);
-                results.add(saving.saturate(MESSAGES));
+                MqttLoad.Result mosquittoSaturated = report(results, plain.saturate(MESSAGES));
+                MqttLoad.Result hubSaturated = report(results, hub.saturate(MESSAGES));
+                report(results, saving.saturate(MESSAGES));
                 mosquittoBest = faster(mosquittoBest, mosquittoSaturated);
                 hubBest = faster(hubBest, hubSaturated);
             }
-            results.add(plain.fixedRate(RATE, RATE * SECONDS));
-            results.add(hub.fixedRate(RATE, RATE * SECONDS));
+            report(results, plain.fixedRate(RATE, RATE * SECONDS));
+            report(results, hub.fixedRate(RATE, RATE * SECONDS));
             StringBuilder table = new StringBuilder(String.format(
                     "%nRouted module -> module, QoS 1, 256 B, TLS, Paho async clients, window %d, %d cores:%n",
                     WINDOW, Runtime.getRuntime().availableProcessors()));
@@ -103,6 +109,14 @@ class RoutedThroughputBenchmark {
         }
     }
 
+    /** Prints a run as soon as it is done (with the load average then), and keeps it for the table. */
+    private static MqttLoad.Result report(List<MqttLoad.Result> results, MqttLoad.Result result) {
+        LOG.info("{}  load average {}", result,
+                String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        results.add(result);
+        return result;
+    }
+
     private static MqttLoad.Result faster(MqttLoad.Result best, MqttLoad.Result result) {
         return best == null || result.perSecond() > best.perSecond() ? result : best;
     }
@@ -112,7 +126,8 @@ class RoutedThroughputBenchmark {
         MqttConnectOptions sender = edge.options("sender");
         MqttConnectOptions receiver = edge.options("receiver");
         return new MqttLoad.Target(name, broker.uri(), sender, "dev1/sender", receiver, "dev1/receiver",
-                "devices/dev1/modules/receiver/inputs/in", "devices/dev1/modules/receiver/inputs/#", broker::cpuNanos);
+                "devices/dev1/modules/receiver/inputs/in", "devices/dev1/modules/receiver/inputs/#", broker::cpuNanos,
+                false);
     }
 
     /** The CPU time of the hub's threads in this JVM: its Netty event loops and its own threads (RocksDB's native threads not counted). */

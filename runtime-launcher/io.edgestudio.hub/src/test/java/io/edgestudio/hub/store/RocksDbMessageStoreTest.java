@@ -70,4 +70,30 @@ class RocksDbMessageStoreTest extends MessageStoreContract {
         assertThat(store.removeExpired(60)).isEqualTo(Map.of("a", 1));
         assertThat(store.read("a", 0, 10)).extracting(StoredMessage::offset).containsExactly(3L);
     }
+
+    @Test
+    void checkpointsAcrossWhatTheCleanupRemovedCountOnlyWhatWasLeftAndSurviveARestart() {
+        store.append(List.of(entry("a", "1", NEVER), entry("a", "2", 100), entry("a", "3", NEVER),
+                entry("a", "4", NEVER)));
+        assertThat(store.removeExpired(100)).isEqualTo(Map.of("a", 1));
+
+        store.checkpoint("a", 3);
+        assertThat(store.size("a")).isEqualTo(1);
+        store.append(List.of(entry("a", "5", NEVER)));
+        store.checkpoint("a", 4);
+        store.checkpoint("a", 5);
+        assertThat(store.size("a")).isZero();
+        store.append(List.of(entry("a", "6", NEVER), entry("a", "7", NEVER)));
+        store.checkpoint("a", 6);
+        assertThat(store.read("a", 0, 10)).extracting(StoredMessage::offset).containsExactly(7L);
+        store.close();
+
+        store = createStore();
+
+        assertThat(store.checkpoint("a")).isEqualTo(6);
+        assertThat(store.size("a")).isEqualTo(1);
+        assertThat(store.read("a", 0, 10)).extracting(StoredMessage::offset).containsExactly(7L);
+        store.checkpoint("a", 7);
+        assertThat(store.size("a")).isZero();
+    }
 }
