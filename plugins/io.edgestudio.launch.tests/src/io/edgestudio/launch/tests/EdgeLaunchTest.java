@@ -182,9 +182,17 @@ class EdgeLaunchTest {
         IJavaLineBreakpoint breakpoint = JDIDebugModel.createLineBreakpoint(handler, "filter.FilterHandler", line,
                 -1, -1, 0, true, null);
         try {
+            // the debugger sets it in the running module asynchronously
+            EdgeWorkspace.waitUntil("the breakpoint to be set in Filter", TIMEOUT, () -> installed(breakpoint));
             String second = uniqueMarker();
             model.sendMessage("Filter", "input1", telemetry(second, 135));
-            EdgeWorkspace.waitUntil("Filter to stop at the breakpoint", TIMEOUT, () -> suspendedThread().isPresent());
+            try {
+                EdgeWorkspace.waitUntil("Filter to stop at the breakpoint", TIMEOUT,
+                        () -> suspendedThread().isPresent());
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + " (the message passed to $upstream: "
+                        + atUpstream(model, second) + "; threshold reported: " + reportedThreshold(model) + ")", e);
+            }
             assertFalse(atUpstream(model, second), "the message waits while the handler is suspended");
             suspendedThread().get().resume();
             EdgeWorkspace.waitUntil("the message after resuming", TIMEOUT, () -> atUpstream(model, second));
@@ -316,6 +324,14 @@ class EdgeLaunchTest {
             return found[0] != null;
         });
         return found[0];
+    }
+
+    private static boolean installed(IJavaLineBreakpoint breakpoint) {
+        try {
+            return breakpoint.isInstalled();
+        } catch (CoreException e) {
+            return false;
+        }
     }
 
     private static void terminate(ILaunch launch) throws DebugException {

@@ -181,6 +181,16 @@ final class PlumbingClass {
 				.collect(Collectors.joining());
 	}
 
+	private static String prepareJson(Module module) {
+		java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+		inputs(module).forEach(i -> lines.add("\t\tJSON.readerFor(%s.class);\n".formatted(JavaNames.messageType(i.getType()))));
+		outputs(module).forEach(o -> lines.add("\t\tJSON.writerFor(%s.class);\n".formatted(JavaNames.messageType(o.getType()))));
+		if (module.getTwin() != null) {
+			lines.add("\t\tJSON.readerFor(%s.Desired.class);\n".formatted(JavaNames.type(module.getTwin().getName())));
+		}
+		return String.join("", lines);
+	}
+
 	private static String main(Module module, String name) {
 		String callbacks = inputs(module).stream().map(i -> "\t\tclient.setMessageCallback(%s, (message, context) -> module.receive(%s, message), null);\n"
 				.formatted(JavaNames.quote(i.getName()), JavaNames.quote(i.getName()))).collect(Collectors.joining());
@@ -195,6 +205,8 @@ final class PlumbingClass {
 
 					/** Connects to edgeHub with the environment IoT Edge gives the module and runs until stopped. */
 					public static void main(String[] args) throws Exception {
+						// the JSON mappings of the messages are built while the module connects, not on the first message
+						Thread.ofPlatform().daemon().name("prepare-json").start(%sModule::prepareJson);
 						ModuleClient client = createClient();
 						%sModule module = new %sModule(hubOf(client));
 						module.handle(new %sHandler(module));
@@ -206,6 +218,10 @@ final class PlumbingClass {
 						}));
 						stopped.await();
 					}
+
+					/** Builds the JSON readers and writers of the module's messages and twin ahead of their first use. */
+					static void prepareJson() {
+				%s	}
 
 					/**
 					 * The module's client: from the environment IoT Edge gives the module, or from the file
@@ -281,6 +297,6 @@ final class PlumbingClass {
 							}
 						};
 					}
-				""".formatted(name, name, name, callbacks, PlumbingTwin.subscribe(module));
+				""".formatted(name, name, name, name, callbacks, PlumbingTwin.subscribe(module), prepareJson(module));
 	}
 }

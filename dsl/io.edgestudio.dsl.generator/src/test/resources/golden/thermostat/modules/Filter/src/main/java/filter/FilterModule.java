@@ -138,6 +138,8 @@ public final class FilterModule {
 
 	/** Connects to edgeHub with the environment IoT Edge gives the module and runs until stopped. */
 	public static void main(String[] args) throws Exception {
+		// the JSON mappings of the messages are built while the module connects, not on the first message
+		Thread.ofPlatform().daemon().name("prepare-json").start(FilterModule::prepareJson);
 		ModuleClient client = createClient();
 		FilterModule module = new FilterModule(hubOf(client));
 		module.handle(new FilterHandler(module));
@@ -152,6 +154,13 @@ public final class FilterModule {
 			stopped.countDown();
 		}));
 		stopped.await();
+	}
+
+	/** Builds the JSON readers and writers of the module's messages and twin ahead of their first use. */
+	static void prepareJson() {
+		JSON.readerFor(Telemetry.class);
+		JSON.writerFor(Telemetry.class);
+		JSON.readerFor(FilterSettings.Desired.class);
 	}
 
 	/**
