@@ -5,7 +5,6 @@ import io.edgestudio.hub.identity.ModuleIdentity;
 import io.edgestudio.hub.manifest.ModuleSpec;
 import io.edgestudio.hub.workload.WorkloadApi;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,9 +67,9 @@ public record ModuleEnvironment(ModuleCredentials credentials, String workloadUr
     }
 
     /**
-     * Writes {@code <directory>/<module>.env}: one {@code NAME=value} line per variable, no quoting, UTF-8.
-     * The same file the hub writes with the connection string alone, completed with everything above, so that
-     * a module started by someone else (an IDE) gets exactly what the agent would give it.
+     * Writes {@code <directory>/<module>.env} ({@link ModuleCredentials#writeEnvironment}): the same file the hub
+     * writes with the connection string alone, completed with everything above, so that a module started by someone
+     * else (an IDE) gets exactly what the agent would give it.
      *
      * @param directory where to write
      * @param module the module name
@@ -79,14 +78,6 @@ public record ModuleEnvironment(ModuleCredentials credentials, String workloadUr
      * @throws IOException if it cannot be written
      */
     public static Path write(Path directory, String module, Map<String, String> environment) throws IOException {
-        Files.createDirectories(directory);
-        StringBuilder text = new StringBuilder();
-        environment.forEach((name, value) -> text.append(name).append('=')
-                .append(value.replace("\r", "").replace('\n', ' ')).append('\n'));
-        Path file = directory.resolve(module + ".env");
-        Path temporary = directory.resolve(module + ".env.tmp");
-        Files.writeString(temporary, text);
-        return Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return ModuleCredentials.writeEnvironment(directory, module, environment);
     }
 }

@@ -53,13 +53,29 @@ public record ModuleCredentials(String hubHostName, String gatewayHostName, Path
      * @throws IOException if it cannot be written
      */
     public Path write(ModuleIdentity identity, Path directory) throws IOException {
+        return writeEnvironment(directory, identity.moduleId(), environment(identity));
+    }
+
+    /**
+     * Writes {@code <directory>/<module>.env}: one {@code NAME=value} line per variable, no quoting, UTF-8, line
+     * breaks in values replaced by spaces; whole or not at all, since a module started before the edge (an IDE's)
+     * reads the file as soon as it exists.
+     *
+     * @param directory where to write
+     * @param module the module name
+     * @param environment the variables
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    public static Path writeEnvironment(Path directory, String module, Map<String, String> environment)
+            throws IOException {
         Files.createDirectories(directory);
         StringBuilder text = new StringBuilder();
-        environment(identity).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        // whole or not at all: a module started before the edge (an IDE's) reads the file as soon as it exists
-        Path temporary = directory.resolve(identity.moduleId() + ".env.tmp");
+        environment.forEach((name, value) -> text.append(name).append('=')
+                .append(value.replace("\r", "").replace('\n', ' ')).append('\n'));
+        Path temporary = directory.resolve(module + ".env.tmp");
         Files.writeString(temporary, text);
-        return Files.move(temporary, directory.resolve(identity.moduleId() + ".env"),
-                StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return Files.move(temporary, directory.resolve(module + ".env"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 }

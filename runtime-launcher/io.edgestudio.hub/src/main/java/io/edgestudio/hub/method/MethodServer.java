@@ -3,30 +3,18 @@ package io.edgestudio.hub.method;
 import io.edgestudio.hub.management.ApiRequest;
 import io.edgestudio.hub.management.ApiResponse;
 import io.edgestudio.hub.management.HttpAnswers;
-import io.netty.bootstrap.ServerBootstrap;
+import io.edgestudio.hub.management.HttpListener;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +31,10 @@ public final class MethodServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MethodServer.class);
     private static final int PRIVILEGED_PORTS = 1024;
 
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private Channel channel;
+    private final HttpListener listener;
 
-    private MethodServer() {
+    private MethodServer(HttpListener listener) {
+        this.listener = listener;
     }
 
     /**
@@ -59,28 +47,8 @@ public final class MethodServer implements AutoCloseable {
      */
     public static MethodServer start(ModuleMethodApi api, InetSocketAddress address, SslContext ssl)
             throws IOException, InterruptedException {
-        MethodServer server = new MethodServer();
-        ChannelFuture bound = new ServerBootstrap().group(server.group).channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()))
-                                .addLast("http", new HttpServerCodec())
-                                .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
-                                .addLast("methods", new Handler(api));
-                    }
-                })
-                .bind(address).await();
-        if (!bound.isSuccess()) {
-            server.close();
-            if (bound.cause() instanceof IOException e) {
-                throw e;
-            }
-            throw new IllegalStateException("cannot listen on " + address, bound.cause());
-        }
-        server.channel = bound.channel();
-        LOG.info("Module-to-module direct methods (HTTPS) listening on {}", server.channel.localAddress());
+        MethodServer server = new MethodServer(HttpListener.start(address, ssl, MAX_BODY, () -> new Handler(api)));
+        LOG.info("Module-to-module direct methods (HTTPS) listening on {}", server.address());
         return server;
     }
 
@@ -121,15 +89,12 @@ public final class MethodServer implements AutoCloseable {
 
     /** @return the bound address */
     public InetSocketAddress address() {
-        return (InetSocketAddress) channel.localAddress();
+        return listener.address();
     }
 
     @Override
     public void close() {
-        if (channel != null) {
-            channel.close().syncUninterruptibly();
-        }
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        listener.close();
     }
 
     /** Turns each aggregated request into an {@link ApiRequest} with the caller's headers and writes the answer. */

@@ -3,24 +3,14 @@ package io.edgestudio.hub.workload;
 import io.edgestudio.hub.management.ApiRequest;
 import io.edgestudio.hub.management.ApiResponse;
 import io.edgestudio.hub.management.HttpAnswers;
-import io.netty.bootstrap.ServerBootstrap;
+import io.edgestudio.hub.management.HttpListener;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
+import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,38 +24,25 @@ public final class WorkloadServer implements AutoCloseable {
     public static final int MAX_BODY = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadServer.class);
 
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final WorkloadApi api;
-    private Channel channel;
+    private final HttpListener listener;
 
-    private WorkloadServer(WorkloadApi api) {
+    private WorkloadServer(WorkloadApi api, HttpListener listener) {
         this.api = api;
+        this.listener = listener;
     }
 
     /**
      * @param api the endpoints
      * @param address where to listen (port 0 picks a free one)
      * @return the listening server
+     * @throws IOException if the address cannot be bound
      * @throws InterruptedException if interrupted while binding
      */
-    public static WorkloadServer start(WorkloadApi api, InetSocketAddress address) throws InterruptedException {
-        WorkloadServer server = new WorkloadServer(api);
-        try {
-            server.channel = new ServerBootstrap().group(server.group).channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast("http", new HttpServerCodec())
-                                    .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
-                                    .addLast("workload", new Handler(api));
-                        }
-                    })
-                    .bind(address).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
-            server.close();
-            throw e;
-        }
+    public static WorkloadServer start(WorkloadApi api, InetSocketAddress address)
+            throws IOException, InterruptedException {
+        WorkloadServer server = new WorkloadServer(api,
+                HttpListener.start(address, null, MAX_BODY, () -> new Handler(api)));
         LOG.info("Workload API listening on {}", server.uri());
         return server;
     }
@@ -77,7 +54,7 @@ public final class WorkloadServer implements AutoCloseable {
 
     /** @return the bound address */
     public InetSocketAddress address() {
-        return (InetSocketAddress) channel.localAddress();
+        return listener.address();
     }
 
     /**
@@ -92,10 +69,7 @@ public final class WorkloadServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (channel != null) {
-            channel.close().syncUninterruptibly();
-        }
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        listener.close();
     }
 
     /** Turns each aggregated request into an {@link ApiRequest} and writes the answer. */
