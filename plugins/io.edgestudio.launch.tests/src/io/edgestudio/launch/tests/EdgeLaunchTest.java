@@ -161,6 +161,8 @@ class EdgeLaunchTest {
         // measured as a user clicks: the workspace built, the runtime prepared in the background after start-up
         EdgeWorkspace.awaitIdle(TIMEOUT);
         long clicked = System.nanoTime();
+        Duration workbenchCpu = cpu(ProcessHandle.current());
+        java.util.Map<String, Long> threadsCpu = threadCpu();
         launch = launch(config, ILaunchManager.DEBUG_MODE);
         long registered = System.nanoTime();
         awaitConnected(launch, model, "Filter");
@@ -172,6 +174,9 @@ class EdgeLaunchTest {
         System.out.printf("Debug click -> first routed message: %d ms (runtime answering %d ms, Filter connected %d ms;"
                 + " load average %s)%n", (routed - clicked) / 1_000_000, (registered - clicked) / 1_000_000,
                 (connected - clicked) / 1_000_000, loadAverage());
+        System.out.println("CPU time until then: " + cpuByProcess(workbenchCpu));
+        System.out.println("Workbench threads: " + busiestThreads(threadsCpu, cpu(ProcessHandle.current())
+                .minus(workbenchCpu)));
         assertEquals(1, launch.getDebugTargets().length, "Filter runs under the debugger");
 
         // the agent's sensor sends readings too: keep them below the threshold, so only the test's message stops
@@ -238,6 +243,49 @@ class EdgeLaunchTest {
     }
 
     private static final String SENSOR = "SimulatedTemperatureSensor";
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** CPU time of the workbench since {@code workbenchBefore} and of each of its child processes, by role. */
+    private static String cpuByProcess(Duration workbenchBefore) {
+        StringBuilder line = new StringBuilder("workbench ")
+                .append(cpu(ProcessHandle.current()).minus(workbenchBefore).toMillis()).append(" ms");
+        ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(process -> {
+            String arguments = String.join(" ", process.info().arguments().orElse(new String[0]));
+            String role = arguments.contains("SimulatedTemperatureSensor") ? "sensor"
+                    : arguments.contains("edgestudio.environmentFile") ? "module"
+                    : arguments.contains(" run ") ? "runtime" : process.info().command().orElse("?");
+            line.append(", ").append(role).append(' ').append(cpu(process).toMillis()).append(" ms");
+        });
+        return line.toString();
+    }
+
+    private static java.util.Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> cpu = new java.util.HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            var info = threads.getThreadInfo(id);
+            long time = threads.getThreadCpuTime(id);
+            if (info != null && time >= 0) {
+                cpu.put(id + " " + info.getThreadName(), time);
+            }
+        }
+        return cpu;
+    }
+
+    /** The workbench's threads that used most CPU since {@code before}, and what no Java thread accounts for. */
+    private static String busiestThreads(java.util.Map<String, Long> before, Duration workbench) {
+        java.util.Map<String, Long> delta = new java.util.HashMap<>();
+        threadCpu().forEach((thread, time) -> delta.put(thread, time - before.getOrDefault(thread, 0L)));
+        long javaThreads = delta.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder line = new StringBuilder();
+        delta.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+                .forEach(e -> line.append(e.getKey()).append(' ').append(e.getValue() / 1_000_000).append(" ms, "));
+        return line.append("not in Java threads (JIT, GC) ").append(workbench.toMillis() - javaThreads / 1_000_000)
+                .append(" ms").toString();
+    }
 
     private static String loadAverage() {
         try {

@@ -29,6 +29,10 @@ import org.eclipse.jdt.core.IClasspathEntry;
 import org.eclipse.jdt.core.IJavaModelMarker;
 import org.eclipse.jdt.core.IJavaProject;
 import org.eclipse.jdt.core.JavaCore;
+import org.eclipse.jdt.core.search.IJavaSearchConstants;
+import org.eclipse.jdt.core.search.SearchEngine;
+import org.eclipse.jdt.core.search.SearchPattern;
+import org.eclipse.jdt.core.search.TypeNameRequestor;
 import org.eclipse.swt.widgets.Display;
 
 import io.edgestudio.launch.internal.runtime.RuntimeWarmUp;
@@ -141,8 +145,8 @@ final class EdgeWorkspace {
     }
 
     /**
-     * Runs the UI event loop until no workspace build and no preparation of the runtime runs (what a user's
-     * workspace looks like a while after start-up).
+     * Runs the UI event loop until no workspace build and no preparation of the runtime runs and JDT's indexer has
+     * caught up (what a user's workspace looks like a while after start-up: a new workspace indexes the JDK once).
      */
     static void awaitIdle(Duration timeout) {
         IJobManager jobs = Job.getJobManager();
@@ -150,6 +154,19 @@ final class EdgeWorkspace {
                 () -> jobs.find(ResourcesPlugin.FAMILY_AUTO_BUILD).length == 0
                         && jobs.find(ResourcesPlugin.FAMILY_MANUAL_BUILD).length == 0
                         && jobs.find(RuntimeWarmUp.FAMILY).length == 0);
+        java.util.concurrent.CompletableFuture<Void> indexed = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                // a search that waits until the indexes are ready, for a type no project has
+                new SearchEngine().searchAllTypeNames(null, SearchPattern.R_EXACT_MATCH,
+                        "EdgeStudioNoSuchType".toCharArray(), SearchPattern.R_EXACT_MATCH, IJavaSearchConstants.TYPE,
+                        SearchEngine.createWorkspaceScope(), new TypeNameRequestor() { },
+                        IJavaSearchConstants.WAIT_UNTIL_READY_TO_SEARCH, null);
+            } catch (CoreException e) {
+                throw new UncheckedIOException(new IOException(e));
+            }
+        });
+        waitUntil("JDT's indexer", timeout, indexed::isDone);
+        indexed.join();
     }
 
     /** Deletes every project with its content (module projects first: they live inside their solution). */
