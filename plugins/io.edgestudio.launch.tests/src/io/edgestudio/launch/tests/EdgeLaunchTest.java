@@ -179,7 +179,7 @@ class EdgeLaunchTest {
                 .minus(workbenchCpu)));
         assertEquals(1, launch.getDebugTargets().length, "Filter runs under the debugger");
 
-        // the agent's sensor sends readings too: keep them below the threshold, so only the test's message stops
+        // a desired-twin edit from the view reaches the module under the debugger and comes back as reported
         model.setDesired("Filter", "{\"TemperatureThreshold\": 120}");
         EdgeWorkspace.waitUntil("Filter to report the new threshold", TIMEOUT, () -> reportedThreshold(model) == 120);
         IFile handler = module.getFile("src/main/java/filter/FilterHandler.java");
@@ -199,8 +199,17 @@ class EdgeLaunchTest {
                         + atUpstream(model, second) + "; threshold reported: " + reportedThreshold(model) + ")", e);
             }
             assertFalse(atUpstream(model, second), "the message waits while the handler is suspended");
-            suspendedThread().get().resume();
-            EdgeWorkspace.waitUntil("the message after resuming", TIMEOUT, () -> atUpstream(model, second));
+            // the sensor's readings pass the same line: resume whatever stops there until the test's message is through
+            EdgeWorkspace.waitUntil("the message after resuming", TIMEOUT, () -> {
+                suspendedThread().ifPresent(thread -> {
+                    try {
+                        thread.resume();
+                    } catch (DebugException e) {
+                        throw new AssertionError("cannot resume " + thread, e);
+                    }
+                });
+                return atUpstream(model, second);
+            });
         } finally {
             breakpoint.delete();
         }
@@ -212,10 +221,24 @@ class EdgeLaunchTest {
         EdgeWorkspace.awaitIdle(TIMEOUT);
         java.nio.file.Path archive = BundledRuntime.classDataArchive(BundledRuntime.jar(), BundledRuntime.java());
         Files.deleteIfExists(archive);
+        java.nio.file.Path modules = archive.resolveSibling("modules");
+        if (Files.isDirectory(modules)) {
+            try (var archives = Files.list(modules)) {
+                for (java.nio.file.Path old : archives.toList()) {
+                    Files.delete(old);
+                }
+            }
+        }
         assertTrue(RuntimeWarmUp.scheduleIfNeeded(), "no archive: the preparation starts");
         assertFalse(RuntimeWarmUp.scheduleIfNeeded(), "one preparation at a time");
         EdgeWorkspace.awaitIdle(TIMEOUT);
         assertTrue(Files.size(archive) > 1_000_000, "the runtime's classes are archived: " + Files.size(archive));
+        try (var archives = Files.list(modules)) {
+            List<java.nio.file.Path> sensor = archives
+                    .filter(f -> f.getFileName().toString().startsWith("SimulatedTemperatureSensor-")).toList();
+            assertEquals(1, sensor.size(), "the simulated sensor's archive, shared by all launches: " + sensor);
+            assertTrue(Files.size(sensor.get(0)) > 1_000_000, "the sensor's classes are archived");
+        }
         assertFalse(RuntimeWarmUp.scheduleIfNeeded(), "prepared once");
         assertFalse(ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive), "no runtime left");
     }

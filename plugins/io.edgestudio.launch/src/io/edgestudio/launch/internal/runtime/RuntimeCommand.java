@@ -18,7 +18,9 @@ import java.util.List;
  *        this launch
  * @param settings addresses, ports, device id and offline start
  * @param externalModules modules the IDE launches (not started by the agent)
- * @param classDataArchive the runtime JVM's class-data archive (written on first use, for faster starts), or null
+ * @param classDataArchive the runtime JVM's class-data archive (written on first use, for faster starts), or null;
+ *        the archives of the Java modules the agent starts go into {@code modules/} beside it, where every launch
+ *        (and the background preparation) shares those of the built-in stand-ins such as the simulated sensor
  */
 public record RuntimeCommand(Path java, Path runtimeJar, Path manifest, Path stateDirectory, RuntimeSettings settings,
         List<String> externalModules, Path classDataArchive) {
@@ -45,6 +47,10 @@ public record RuntimeCommand(Path java, Path runtimeJar, Path manifest, Path sta
         command.add(runtimeJar.toString());
         command.add("run");
         command.add(manifest.toString());
+        if (classDataArchive != null) {
+            command.add("--class-data-dir");
+            command.add(classDataArchive.resolveSibling("modules").toString());
+        }
         command.add("--state-dir");
         command.add(stateDirectory.toString());
         command.add("--bind");

@@ -22,10 +22,13 @@ import java.util.Set;
  * @param workloadOnly give modules only the {@code IOTEDGE_*} set, as the IoT Edge daemon does: no
  *        {@code EdgeHubConnectionString} or {@code EdgeModuleCACertificateFile}, so SDK modules sign their tokens
  *        through the workload API (which the hub must then run)
+ * @param classDataDirectory where the class-data archives of Java process modules go; null for
+ *        {@code <state>/agent/cds}. The archives of the built-in stand-ins are named after the runtime's class path
+ *        and Java, so every edge that is given the same directory shares them
  */
 public record AgentOptions(Path solutionDirectory, Set<String> externalModules, Map<String, Integer> debugPorts,
         RestartBackoff backoff, Duration stopTimeout, String workloadUri, String runtimeClasspath,
-        boolean workloadOnly) {
+        boolean workloadOnly, Path classDataDirectory) {
 
     /** Copies the collections. */
     public AgentOptions {
@@ -37,7 +40,7 @@ public record AgentOptions(Path solutionDirectory, Set<String> externalModules, 
     public AgentOptions(Path solutionDirectory, Set<String> externalModules, Map<String, Integer> debugPorts,
             RestartBackoff backoff, Duration stopTimeout, String workloadUri, String runtimeClasspath) {
         this(solutionDirectory, externalModules, debugPorts, backoff, stopTimeout, workloadUri, runtimeClasspath,
-                false);
+                false, null);
     }
 
     /**
@@ -46,7 +49,7 @@ public record AgentOptions(Path solutionDirectory, Set<String> externalModules, 
      */
     public static AgentOptions defaults(Path solutionDirectory) {
         return new AgentOptions(solutionDirectory, Set.of(), Map.of(), RestartBackoff.DEFAULT,
-                Duration.ofSeconds(10), null, System.getProperty("java.class.path"), false);
+                Duration.ofSeconds(10), null, System.getProperty("java.class.path"), false, null);
     }
 
     /**
@@ -55,7 +58,7 @@ public record AgentOptions(Path solutionDirectory, Set<String> externalModules, 
      */
     public AgentOptions withExternalModules(Set<String> modules) {
         return new AgentOptions(solutionDirectory, modules, debugPorts, backoff, stopTimeout, workloadUri,
-                runtimeClasspath, workloadOnly);
+                runtimeClasspath, workloadOnly, classDataDirectory);
     }
 
     /**
@@ -64,7 +67,7 @@ public record AgentOptions(Path solutionDirectory, Set<String> externalModules, 
      */
     public AgentOptions withDebugPorts(Map<String, Integer> ports) {
         return new AgentOptions(solutionDirectory, externalModules, ports, backoff, stopTimeout, workloadUri,
-                runtimeClasspath, workloadOnly);
+                runtimeClasspath, workloadOnly, classDataDirectory);
     }
 
     /**
@@ -73,7 +76,7 @@ public record AgentOptions(Path solutionDirectory, Set<String> externalModules, 
      */
     public AgentOptions withBackoff(RestartBackoff restartBackoff) {
         return new AgentOptions(solutionDirectory, externalModules, debugPorts, restartBackoff, stopTimeout,
-                workloadUri, runtimeClasspath, workloadOnly);
+                workloadUri, runtimeClasspath, workloadOnly, classDataDirectory);
     }
 
     /**
@@ -82,6 +85,15 @@ public record AgentOptions(Path solutionDirectory, Set<String> externalModules, 
      */
     public AgentOptions withWorkloadOnly(boolean only) {
         return new AgentOptions(solutionDirectory, externalModules, debugPorts, backoff, stopTimeout, workloadUri,
-                runtimeClasspath, only);
+                runtimeClasspath, only, classDataDirectory);
+    }
+
+    /**
+     * @param directory where the class-data archives of Java process modules go
+     * @return a copy with it
+     */
+    public AgentOptions withClassDataDirectory(Path directory) {
+        return new AgentOptions(solutionDirectory, externalModules, debugPorts, backoff, stopTimeout, workloadUri,
+                runtimeClasspath, workloadOnly, directory);
     }
 }

@@ -45,13 +45,14 @@ public final class EdgeAgent implements AutoCloseable {
      * @param stateDirectory the runtime's state directory
      * @param options the agent options
      * @return the process backend for these options (process records in {@code <state>/agent/processes},
-     *         class-data archives in {@code <state>/agent/cds})
+     *         class-data archives in the options' directory, else {@code <state>/agent/cds})
      */
     public static ProcessBackend processBackend(Path stateDirectory, AgentOptions options) {
         Path agent = stateDirectory.resolve("agent");
         CommandResolver commands = new CommandResolver(options.solutionDirectory(),
                 RunFile.load(options.solutionDirectory()), CommandResolver.currentJava(), options.debugPorts(),
-                "127.0.0.1", agent.resolve("cds"), options.runtimeClasspath());
+                "127.0.0.1", options.classDataDirectory() != null ? options.classDataDirectory() : agent.resolve("cds"),
+                options.runtimeClasspath());
         return new ProcessBackend(commands, new ProcessRecords(agent.resolve("processes")), options.stopTimeout());
     }
 

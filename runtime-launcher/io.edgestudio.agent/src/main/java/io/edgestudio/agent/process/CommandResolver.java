@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *     runs {@link SimulatedTemperatureSensor};</li>
  * <li>otherwise the module cannot run as a process, and the error says what to add to the side file.</li>
  * </ol>
- * Java commands get the JDWP agent when a debug port is given for the module, and a class-data archive per
- * module under the state directory so later starts are faster.
+ * Java commands get the JDWP agent when a debug port is given for the module, and a class-data archive (per
+ * module jar; per runtime class path and Java for the stand-ins) so later starts are faster.
  *
  * @param solutionDirectory the solution's directory (holds {@code modules/} and {@code edge-run.json})
  * @param runFile the side file's entries
@@ -78,7 +78,9 @@ public record CommandResolver(Path solutionDirectory, RunFile runFile, Path java
         if (image.equals(SIMULATED_SENSOR_IMAGE) || image.startsWith(SIMULATED_SENSOR_IMAGE + ":")) {
             List<Path> classPath = Arrays.stream(runtimeClasspath.split(File.pathSeparator))
                     .filter(element -> !element.isBlank()).map(Path::of).toList();
-            List<String> command = java(module, classPath);
+            // named after what it archives, so that edges sharing the directory share it
+            List<String> command = java(module, classPath, SimulatedTemperatureSensor.class.getSimpleName() + "-"
+                    + Integer.toHexString((runtimeClasspath + "|" + java).hashCode()));
             // the SDK logs every connection step at INFO; the stand-in's own lines are what matter
             command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", runtimeClasspath,
                     SimulatedTemperatureSensor.class.getName()));
@@ -133,13 +135,14 @@ public record CommandResolver(Path solutionDirectory, RunFile runFile, Path java
     }
 
     private List<String> javaJar(String module, Path jar) {
-        List<String> command = java(module, List.of(jar));
+        List<String> command = java(module, List.of(jar),
+                module + "-" + Integer.toHexString(jar.toAbsolutePath().toString().hashCode()));
         command.add("-jar");
         command.add(jar.toString());
         return command;
     }
 
-    private List<String> java(String module, List<Path> classPath) {
+    private List<String> java(String module, List<Path> classPath, String archiveName) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         // Modules are small and short-lived while developing: start fast rather than peak fast.
@@ -147,7 +150,7 @@ public record CommandResolver(Path solutionDirectory, RunFile runFile, Path java
         command.add("-XX:+UseSerialGC");
         if (classDataDirectory != null) {
             command.add("-XX:+AutoCreateSharedArchive");
-            Path archive = classDataDirectory.resolve(module + ".jsa");
+            Path archive = classDataDirectory.resolve(archiveName + ".jsa");
             removeIfOlder(archive, classPath);
             command.add("-XX:SharedArchiveFile=" + archive);
             command.add("-Xlog:cds=off");
