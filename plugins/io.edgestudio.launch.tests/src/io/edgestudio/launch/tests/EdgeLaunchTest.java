@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.util.Optional;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IncrementalProjectBuilder;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.DebugPlugin;
@@ -27,6 +30,8 @@ import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.IThread;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.jdt.core.IJavaProject;
+import org.eclipse.jdt.debug.core.IJavaDebugTarget;
+import org.eclipse.jdt.debug.core.IJavaHotCodeReplaceListener;
 import org.eclipse.jdt.debug.core.IJavaLineBreakpoint;
 import org.eclipse.jdt.debug.core.JDIDebugModel;
 import org.eclipse.jface.dialogs.MessageDialogWithToggle;
@@ -39,6 +44,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.edgestudio.launch.EdgeLaunch;
 import io.edgestudio.launch.internal.launching.EdgeLaunchShortcut;
+import io.edgestudio.launch.internal.launching.ModuleClassData;
 import io.edgestudio.launch.internal.runtime.BundledRuntime;
 import io.edgestudio.launch.internal.runtime.GracefulProcess;
 import io.edgestudio.launch.internal.runtime.ManagementClient;
@@ -137,8 +143,12 @@ class EdgeLaunchTest {
         assertFalse(runtime.isAlive());
         assertTrue(runtimeChildren.stream().noneMatch(ProcessHandle::isAlive), "no module of the agent left");
 
+        // by now the module libraries have a class-data archive (written once an earlier Filter JVM had ended)
+        EdgeWorkspace.waitUntil("the module libraries' class-data archive", TIMEOUT,
+                () -> moduleLibrariesArchive().isPresent());
         launch = launch(config, ILaunchManager.RUN_MODE);
         awaitConnected(launch, model, "Filter");
+        assertTrue(filterMapsTheLibrariesArchive(), "Filter's JVM maps the libraries' archive");
         String again = uniqueMarker();
         model.sendMessage("Filter", "input1", telemetry(again, 50));
         EdgeWorkspace.waitUntil("the relaunched edge to route a message", TIMEOUT, () -> atUpstream(model, again));
@@ -151,7 +161,7 @@ class EdgeLaunchTest {
     }
 
     @Test
-    void debugStopsAtABreakpointInTheHandlerAndResumingLetsTheMessageThrough() throws Exception {
+    void debugStopsAtABreakpointInTheHandlerAndHotCodeReplaceChangesTheRunningModule() throws Exception {
         solution = EdgeWorkspace.solutionFromExample("thermo-debug", "thermostat");
         IJavaProject java = EdgeWorkspace.javaModuleProject(solution, "Filter");
         module = java.getProject();
@@ -174,7 +184,8 @@ class EdgeLaunchTest {
         System.out.printf("Debug click -> first routed message: %d ms (runtime answering %d ms, Filter connected %d ms;"
                 + " load average %s)%n", (routed - clicked) / 1_000_000, (registered - clicked) / 1_000_000,
                 (connected - clicked) / 1_000_000, loadAverage());
-        System.out.println("CPU time until then: " + cpuByProcess(workbenchCpu));
+        System.out.println("CPU time until then: " + cpuByProcess(workbenchCpu) + "; Filter maps the libraries'"
+                + " class-data archive: " + filterMapsTheLibrariesArchive());
         System.out.println("Workbench threads: " + busiestThreads(threadsCpu, cpu(ProcessHandle.current())
                 .minus(workbenchCpu)));
         assertEquals(1, launch.getDebugTargets().length, "Filter runs under the debugger");
@@ -213,6 +224,46 @@ class EdgeLaunchTest {
         } finally {
             breakpoint.delete();
         }
+
+        // hot code replace: a changed handler body takes effect in the running module, without a restart
+        IProcess filter = moduleProcess(launch, "Filter");
+        java.util.concurrent.CompletableFuture<String> replaced = new java.util.concurrent.CompletableFuture<>();
+        IJavaHotCodeReplaceListener listener = new IJavaHotCodeReplaceListener() {
+            @Override
+            public void hotCodeReplaceSucceeded(IJavaDebugTarget target) {
+                replaced.complete("replaced");
+            }
+
+            @Override
+            public void hotCodeReplaceFailed(IJavaDebugTarget target, DebugException exception) {
+                replaced.complete("failed: " + exception.getMessage());
+            }
+
+            @Override
+            public void obsoleteMethods(IJavaDebugTarget target) {
+                replaced.complete("obsolete methods");
+            }
+        };
+        JDIDebugModel.addHotCodeReplaceListener(listener);
+        try {
+            String source = new String(handler.getContents(true).readAllBytes(), handler.getCharset());
+            handler.setContents(new java.io.ByteArrayInputStream(source.replace("module.sendOutput1(message);",
+                    "module.sendOutput1(new Telemetry(new Machine(message.machine().temperature() + 1000,"
+                            + " message.machine().pressure()), message.ambient(), message.timeCreated()));")
+                    .getBytes(handler.getCharset())), IResource.FORCE, null);
+            module.build(IncrementalProjectBuilder.INCREMENTAL_BUILD, null);
+            EdgeWorkspace.waitUntil("the debugger to replace the handler's code", TIMEOUT, replaced::isDone);
+            assertEquals("replaced", replaced.join());
+        } finally {
+            JDIDebugModel.removeHotCodeReplaceListener(listener);
+        }
+        String third = uniqueMarker();
+        model.sendMessage("Filter", "input1", telemetry(third, 30));
+        EdgeWorkspace.waitUntil("a message through the replaced handler", TIMEOUT, () -> atUpstream(model, third));
+        String body = model.client().orElseThrow().upstream(100).stream().map(m -> m.path("body").asText())
+                .filter(b -> b.contains("\"pressure\":" + third)).findFirst().orElseThrow();
+        assertTrue(body.contains("\"temperature\":1030.0"), "the new handler code ran: " + body);
+        assertSame(filter, moduleProcess(launch, "Filter"), "the same Filter process, not restarted");
         terminate(launch);
     }
 
@@ -308,6 +359,25 @@ class EdgeLaunchTest {
                 .forEach(e -> line.append(e.getKey()).append(' ').append(e.getValue() / 1_000_000).append(" ms, "));
         return line.append("not in Java threads (JIT, GC) ").append(workbench.toMillis() - javaThreads / 1_000_000)
                 .append(" ms").toString();
+    }
+
+    /** Whether the running Filter JVM has the module libraries' class-data archive mapped. */
+    private static boolean filterMapsTheLibrariesArchive() throws IOException {
+        Optional<java.nio.file.Path> archive = moduleLibrariesArchive();
+        ProcessHandle filterJvm = ProcessHandle.current().descendants()
+                .filter(p -> String.join(" ", p.info().arguments().orElse(new String[0]))
+                        .contains("edgestudio.environmentFile"))
+                .findFirst().orElseThrow();
+        return archive.isPresent() && Files.readString(java.nio.file.Path.of("/proc/" + filterJvm.pid() + "/maps"))
+                .contains(archive.get().toString());
+    }
+
+    private static Optional<java.nio.file.Path> moduleLibrariesArchive() {
+        try (var files = Files.list(ModuleClassData.directory())) {
+            return files.filter(f -> f.getFileName().toString().matches("modules-[0-9a-f]+\\.jsa")).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static String loadAverage() {

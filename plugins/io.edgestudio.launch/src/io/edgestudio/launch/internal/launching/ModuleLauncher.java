@@ -80,8 +80,12 @@ final class ModuleLauncher {
         config.setAttribute(IJavaLaunchConfigurationConstants.ATTR_MAIN_TYPE_NAME, module.mainType());
         // as the runtime's agent starts Java modules: a module starts and connects sooner without the optimizing
         // compiler and with the serial collector, which matters more while developing than peak throughput
+        // the libraries' classes from a class-data archive (made after an earlier run of a module with them)
+        ModuleClassData classData = ModuleClassData.of(config);
+        ModuleClassData.Setup classDataSetup = classData == null ? null : classData.apply(config, module.module());
         config.setAttribute(IJavaLaunchConfigurationConstants.ATTR_VM_ARGUMENTS, MODULE_VM_ARGUMENTS + " -D"
-                + ENVIRONMENT_FILE_PROPERTY + "=\"" + credentials + "\"");
+                + ENVIRONMENT_FILE_PROPERTY + "=\"" + credentials + "\""
+                + (classDataSetup == null ? "" : classDataSetup.vmArguments()));
         Map<String, String> env = new LinkedHashMap<>(manifestEnv);
         if (Files.isRegularFile(credentials)) {
             env.putAll(readEnvironment(credentials)); // a relaunch: the runtime runs and wrote them
@@ -99,6 +103,9 @@ final class ModuleLauncher {
             throw new CoreException(Status.error("Module " + module.module() + " did not start."));
         }
         IProcess process = processes[processes.length - 1];
+        if (classDataSetup != null && classDataSetup.classList() != null) {
+            classData.prepareAfter(process, classDataSetup.classList());
+        }
         process.setAttribute(IProcess.ATTR_PROCESS_LABEL, "Module " + module.module() + " ("
                 + module.project().getElementName() + ")");
         return process;
