@@ -35,6 +35,14 @@ import org.eclipse.jdt.debug.core.IJavaHotCodeReplaceListener;
 import org.eclipse.jdt.debug.core.IJavaLineBreakpoint;
 import org.eclipse.jdt.debug.core.JDIDebugModel;
 import org.eclipse.jface.dialogs.MessageDialogWithToggle;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,7 +114,7 @@ class EdgeLaunchTest {
 
         // every sensor reading passes once the threshold is below the sensor's temperatures
         model.setDesired("Filter", "{\"TemperatureThreshold\": 10.5}");
-        EdgeWorkspace.waitUntil("Filter to report the new threshold", TIMEOUT, () -> reportedThreshold(model) == 10.5);
+        awaitReportedThreshold(launch, model, 10.5);
         assertEquals(10.5, ManagementClient.section(model.twin("Filter"), "desired").path("TemperatureThreshold")
                 .asDouble());
         EdgeWorkspace.waitUntil("a sensor reading through Filter at $upstream", TIMEOUT,
@@ -116,12 +124,18 @@ class EdgeLaunchTest {
         model.sendMessage("Filter", "input1", telemetry(marker, 31.5));
         EdgeWorkspace.waitUntil("the message at $upstream", TIMEOUT, () -> atUpstream(model, marker));
 
-        // Stop and Start of an agent module, as the view's buttons do
-        model.stop(SENSOR);
+        // the view's widgets: the modules table shows live status; its Stop and Start buttons drive the agent
+        EdgeWorkspace.waitUntil("the view to list the running sensor", TIMEOUT,
+                () -> "running".equals(shownStatus(SENSOR)));
+        EdgeWorkspace.waitUntil("the view's route counters", TIMEOUT, () -> shownRouteCount("SensorToFilter") > 0);
+        clickModuleAction(SENSOR, "Stop");
+        EdgeWorkspace.waitUntil("the view to show the sensor stopped", TIMEOUT,
+                () -> "stopped".equals(shownStatus(SENSOR)));
         awaitStatus(model, SENSOR, "stopped");
         int stoppedAt = sensorReadingsAtUpstream(model);
-        model.start(SENSOR);
-        awaitStatus(model, SENSOR, "running");
+        clickModuleAction(SENSOR, "Start");
+        EdgeWorkspace.waitUntil("the view to show the sensor running again", TIMEOUT,
+                () -> "running".equals(shownStatus(SENSOR)));
         EdgeWorkspace.waitUntil("readings of the started sensor at $upstream", TIMEOUT,
                 () -> sensorReadingsAtUpstream(model) > stoppedAt);
 
@@ -180,7 +194,7 @@ class EdgeLaunchTest {
 
         // a desired-twin edit from the view reaches the module under the debugger and comes back as reported
         model.setDesired("Filter", "{\"TemperatureThreshold\": 120}");
-        EdgeWorkspace.waitUntil("Filter to report the new threshold", TIMEOUT, () -> reportedThreshold(model) == 120);
+        awaitReportedThreshold(launch, model, 120);
         IFile handler = module.getFile("src/main/java/filter/FilterHandler.java");
         int line = lineOf(handler, "module.sendOutput1(message);");
         IJavaLineBreakpoint breakpoint = JDIDebugModel.createLineBreakpoint(handler, "filter.FilterHandler", line,
@@ -468,6 +482,61 @@ class EdgeLaunchTest {
         return api.modules().stream().map(m -> m.path("moduleId").asText()).toList();
     }
 
+    /** Every widget of {@code type} under {@code root}. */
+    private static <T extends Control> List<T> widgets(Control root, Class<T> type) {
+        List<T> found = new java.util.ArrayList<>();
+        if (type.isInstance(root)) {
+            found.add(type.cast(root));
+        }
+        if (root instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                found.addAll(widgets(child, type));
+            }
+        }
+        return found;
+    }
+
+    /** The Edge view's table whose first columns are {@code first} and {@code second}. */
+    private static Table viewTable(String first, String second) {
+        try {
+            Shell shell = edgeView().getSite().getShell();
+            return widgets(shell, Table.class).stream()
+                    .filter(t -> t.getColumnCount() > 1 && t.getColumn(0).getText().equals(first)
+                            && t.getColumn(1).getText().equals(second))
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + first + " table in the Edge view"));
+        } catch (CoreException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The status the Edge view's modules table shows for {@code module}, or null when it has no row for it. */
+    private static String shownStatus(String module) {
+        return Arrays.stream(viewTable("Module", "Status").getItems()).filter(i -> i.getText(0).equals(module))
+                .map(i -> i.getText(1)).findFirst().orElse(null);
+    }
+
+    /** The message count the Edge view's routes table shows for {@code route}. */
+    private static long shownRouteCount(String route) {
+        return Arrays.stream(viewTable("Route", "Messages").getItems()).filter(i -> i.getText(0).equals(route))
+                .mapToLong(i -> Long.parseLong(i.getText(1))).findFirst().orElse(-1);
+    }
+
+    /** Selects {@code module}'s row in the Edge view and presses one of the buttons below the table. */
+    private static void clickModuleAction(String module, String button) {
+        Table table = viewTable("Module", "Status");
+        TableItem[] items = table.getItems();
+        for (int i = 0; i < items.length; i++) {
+            if (items[i].getText(0).equals(module)) {
+                table.setSelection(i);
+                table.notifyListeners(SWT.Selection, new Event());
+            }
+        }
+        Button action = widgets(table.getParent(), Button.class).stream().filter(b -> b.getText().equals(button))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + button + " button"));
+        assertTrue(action.isEnabled(), button + " is enabled for " + module);
+        action.notifyListeners(SWT.Selection, new Event());
+    }
+
     private static EdgeView edgeView() throws CoreException {
         return (EdgeView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
                 .showView(EdgeLaunch.VIEW_ID);
@@ -515,36 +584,48 @@ class EdgeLaunchTest {
         try {
             awaitConnected(model, module);
         } catch (AssertionError e) {
-            StringBuilder consoles = new StringBuilder(e.getMessage());
-            for (var process : launch.getProcesses()) {
-                consoles.append("\n--- ").append(process.getLabel()).append(" (terminated: ")
-                        .append(process.isTerminated()).append(")\n");
-                try {
-                    consoles.append("exit ").append(process.isTerminated() ? process.getExitValue() : "-").append('\n');
-                } catch (DebugException notYet) {
-                    // still running
-                }
-                var console = DebugUITools.getConsole(process);
-                if (console instanceof org.eclipse.ui.console.TextConsole text) {
-                    consoles.append(text.getDocument().get());
-                }
-                if (process.getStreamsProxy() != null) {
-                    consoles.append(process.getStreamsProxy().getOutputStreamMonitor().getContents())
-                            .append(process.getStreamsProxy().getErrorStreamMonitor().getContents());
-                }
-            }
-            java.nio.file.Path logs = org.eclipse.core.runtime.Platform.getStateLocation(
-                    org.eclipse.core.runtime.Platform.getBundle(EdgeLaunch.PLUGIN_ID)).toFile().toPath()
-                    .resolve("runs").resolve(launch.getLaunchConfiguration().getName()).resolve("logs");
-            try (var files = Files.list(logs)) {
-                for (var log : files.toList()) {
-                    consoles.append("\n--- log ").append(log).append('\n').append(Files.readString(log));
-                }
-            } catch (IOException | RuntimeException noLogs) {
-                consoles.append("\n(no module logs: ").append(noLogs).append(')');
-            }
-            throw new AssertionError(consoles.toString(), e);
+            throw new AssertionError(e.getMessage() + consoles(launch), e);
         }
+    }
+
+    /**
+     * Waits for a module to report a desired threshold; a wait longer than 10 s prints the launch's consoles, a
+     * failed one carries them.
+     */
+    private static void awaitReportedThreshold(ILaunch launch, EdgeViewModel model, double threshold) {
+        long began = System.nanoTime();
+        try {
+            EdgeWorkspace.waitUntil("Filter to report the threshold " + threshold, TIMEOUT,
+                    () -> reportedThreshold(model) == threshold);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (twin: " + model.twin("Filter") + ")" + consoles(launch), e);
+        }
+        if (System.nanoTime() - began > 10_000_000_000L) {
+            System.out.println("slow twin report; twin " + model.twin("Filter") + consoles(launch));
+        }
+    }
+
+    /** The consoles of a launch's processes, with exit codes. */
+    private static String consoles(ILaunch launch) {
+        StringBuilder consoles = new StringBuilder();
+        for (var process : launch.getProcesses()) {
+            consoles.append("\n--- ").append(process.getLabel()).append(" (terminated: ")
+                    .append(process.isTerminated()).append(")\n");
+            try {
+                consoles.append("exit ").append(process.isTerminated() ? process.getExitValue() : "-").append('\n');
+            } catch (DebugException notYet) {
+                // still running
+            }
+            var console = DebugUITools.getConsole(process);
+            if (console instanceof org.eclipse.ui.console.TextConsole text) {
+                consoles.append(text.getDocument().get());
+            }
+            if (process.getStreamsProxy() != null) {
+                consoles.append(process.getStreamsProxy().getOutputStreamMonitor().getContents())
+                        .append(process.getStreamsProxy().getErrorStreamMonitor().getContents());
+            }
+        }
+        return consoles.toString();
     }
 
     private static void awaitConnected(EdgeViewModel model, String module) {

@@ -129,27 +129,72 @@ final class EdgeWorkspace {
         }
     }
 
+    /** When the UI thread last came back to a wait's loop, and what it waits for (null: no wait under way). */
+    private static volatile long loopReturned;
+    private static volatile String waitingFor;
+
+    static {
+        // a wait whose loop does not come back for 10 s (a condition or an event blocking the UI thread) says where
+        Thread ui = Thread.currentThread();
+        Thread.ofPlatform().daemon().name("wait-watchdog").start(() -> {
+            long reported = 0;
+            while (true) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long since = System.nanoTime() - loopReturned;
+                if (waitingFor != null && since > 10_000_000_000L && loopReturned != reported) {
+                    reported = loopReturned;
+                    StringBuilder stack = new StringBuilder("the UI thread has not come back to the wait for "
+                            + waitingFor + " for " + since / 1_000_000 + " ms; it is at:");
+                    for (StackTraceElement frame : ui.getStackTrace()) {
+                        stack.append("\n\tat ").append(frame);
+                    }
+                    System.out.println(stack);
+                }
+            }
+        });
+    }
+
     /** Runs the UI event loop until {@code condition} holds; fails after {@code timeout}. */
     static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
         Display display = Display.getCurrent();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long began = System.nanoTime();
+        long deadline = began + timeout.toNanos();
         long nextCheck = 0;
-        while (true) {
-            long now = System.nanoTime();
-            // every 20 ms at most, however busy the event loop is: many conditions ask the runtime over HTTP
-            if (now >= nextCheck) {
-                if (condition.getAsBoolean()) {
-                    return;
+        int checks = 0;
+        String outer = waitingFor;
+        waitingFor = what;
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                loopReturned = now;
+                // every 20 ms at most, however busy the event loop is: many conditions ask the runtime over HTTP
+                if (now >= nextCheck) {
+                    checks++;
+                    if (condition.getAsBoolean()) {
+                        if (now - began > 5_000_000_000L) {
+                            System.out.printf("waited %d ms (%d checks) for %s%n", (now - began) / 1_000_000, checks,
+                                    what);
+                        }
+                        return;
+                    }
+                    nextCheck = now + 20_000_000L;
                 }
-                nextCheck = now + 20_000_000L;
+                if (now > deadline) {
+                    throw new AssertionError("timed out after " + timeout + " (" + checks + " checks) waiting for "
+                            + what);
+                }
+                if (!display.readAndDispatch()) {
+                    display.timerExec(20, () -> { });
+                    display.sleep();
+                }
             }
-            if (now > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            if (!display.readAndDispatch()) {
-                display.timerExec(20, () -> { });
-                display.sleep();
-            }
+        } finally {
+            waitingFor = outer;
+            loopReturned = System.nanoTime();
         }
     }
 

@@ -61,7 +61,20 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.warn("Closing connection {} after an error: {}", connection.name(), cause.toString());
+        if (wentAway(cause)) {
+            // a module process ended without DISCONNECT (killed, terminated from the IDE): an ordinary end here
+            LOG.debug("Connection {} closed by the client: {}", connection.name(), cause.toString());
+        } else {
+            LOG.warn("Closing connection {} after an error: {}", connection.name(), cause.toString());
+        }
         ctx.close();
+    }
+
+    /** Whether the peer reset or abandoned the connection (as opposed to a protocol or TLS error). */
+    static boolean wentAway(Throwable cause) {
+        return cause instanceof java.net.SocketException
+                || cause instanceof java.io.IOException && cause.getMessage() != null
+                        && (cause.getMessage().contains("Connection reset")
+                                || cause.getMessage().contains("Broken pipe"));
     }
 }

@@ -155,4 +155,13 @@ class MqttConnectionHandlerTest {
         decoder.finishAndReleaseAll();
         return packet;
     }
+
+    @Test
+    void aClientThatWentAwayIsNotAnError() {
+        assertThat(MqttConnectionHandler.wentAway(new java.net.SocketException("Connection reset"))).isTrue();
+        assertThat(MqttConnectionHandler.wentAway(new java.io.IOException("Broken pipe"))).isTrue();
+        assertThat(MqttConnectionHandler.wentAway(new io.netty.handler.codec.DecoderException(
+                new javax.net.ssl.SSLHandshakeException("PKIX path building failed")))).isFalse();
+        assertThat(MqttConnectionHandler.wentAway(new IllegalStateException("bad packet"))).isFalse();
+    }
 }
