@@ -145,9 +145,16 @@ public final class FilterModule {
 		module.handle(new FilterHandler(module));
 		client.setMessageCallback("input1", (message, context) -> module.receive("input1", message), null);
 		client.open(true);
-		client.subscribeToDesiredProperties((twin, context) -> module.applyDesiredLogged(twin.getDesiredProperties()), null);
+		// desired properties are applied one at a time, in the order they arrive, on a thread of their
+		// own: the SDK's threads never wait for the handler or a report (they deliver the report's answer)
+		java.util.concurrent.ExecutorService desiredUpdates = java.util.concurrent.Executors.newSingleThreadExecutor(
+				task -> Thread.ofPlatform().daemon().name("desired-properties").unstarted(task));
+		client.subscribeToDesiredProperties((twin, context) -> {
+			TwinCollection patch = twin.getDesiredProperties();
+			desiredUpdates.execute(() -> module.applyDesiredLogged(patch));
+		}, null);
 		TwinCollection current = client.getTwin().getDesiredProperties();
-		module.applyDesired(current, current.getVersion());
+		desiredUpdates.execute(() -> module.applyDesiredLogged(current));
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			client.close();
