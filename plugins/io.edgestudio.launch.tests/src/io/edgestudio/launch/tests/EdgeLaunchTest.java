@@ -124,6 +124,20 @@ class EdgeLaunchTest {
         model.sendMessage("Filter", "input1", telemetry(marker, 31.5));
         EdgeWorkspace.waitUntil("the message at $upstream", TIMEOUT, () -> atUpstream(model, marker));
 
+        // a message the module rejects is logged by it; its output is kept in the state directory too
+        model.sendMessage("Filter", "input1", "{\"machine\": \"not a machine\"}");
+        java.nio.file.Path filterLog = org.eclipse.core.runtime.Platform.getStateLocation(
+                org.eclipse.core.runtime.Platform.getBundle(EdgeLaunch.PLUGIN_ID)).toFile().toPath()
+                .resolve("runs").resolve(config.getName().replaceAll("[^A-Za-z0-9._-]", "_")).resolve("logs")
+                .resolve("Filter.log");
+        EdgeWorkspace.waitUntil("the module's rejection in " + filterLog, TIMEOUT, () -> {
+            try {
+                return Files.isRegularFile(filterLog) && Files.readString(filterLog).contains("rejected");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+
         // the view's widgets: the modules table shows live status; its Stop and Start buttons drive the agent
         EdgeWorkspace.waitUntil("the view to list the running sensor", TIMEOUT,
                 () -> "running".equals(shownStatus(SENSOR)));

@@ -1,8 +1,11 @@
 package io.edgestudio.launch.internal.launching;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +13,19 @@ import java.util.Map;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.IDebugEventSetListener;
+import org.eclipse.debug.core.IStreamListener;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfigurationType;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IProcess;
+import org.eclipse.debug.core.model.IStreamMonitor;
+import org.eclipse.debug.core.model.IStreamsProxy;
 import org.eclipse.debug.core.sourcelookup.ISourceContainer;
 import org.eclipse.debug.core.sourcelookup.ISourceLookupDirector;
-import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.jdt.launching.IJavaLaunchConfigurationConstants;
 import org.eclipse.jdt.launching.JavaLaunchDelegate;
 import org.eclipse.jdt.launching.sourcelookup.containers.JavaProjectSourceContainer;
@@ -92,10 +99,6 @@ final class ModuleLauncher {
         }
         config.setAttribute(ILaunchManager.ATTR_ENVIRONMENT_VARIABLES, env);
         config.setAttribute(ILaunchManager.ATTR_APPEND_ENVIRONMENT_VARIABLES, true);
-        // the console shows the module's output; a copy stays in the state directory after the launch ends
-        log.getParent().toFile().mkdirs();
-        config.setAttribute(IDebugUIConstants.ATTR_CAPTURE_IN_FILE, log.toString());
-        config.setAttribute(IDebugUIConstants.ATTR_APPEND_TO_FILE, appendLog);
         int before = launch.getProcesses().length;
         new JavaLaunchDelegate().launch(config, mode, launch, monitor);
         IProcess[] processes = launch.getProcesses();
@@ -103,12 +106,62 @@ final class ModuleLauncher {
             throw new CoreException(Status.error("Module " + module.module() + " did not start."));
         }
         IProcess process = processes[processes.length - 1];
+        // the console shows the module's output; a copy stays in the state directory after the launch ends (the
+        // platform's "output file" belongs to a launch configuration, and this process runs in the solution's launch)
+        copyOutput(process, log, appendLog);
         if (classDataSetup != null && classDataSetup.classList() != null) {
             classData.prepareAfter(process, classDataSetup.classList());
         }
         process.setAttribute(IProcess.ATTR_PROCESS_LABEL, "Module " + module.module() + " ("
                 + module.project().getElementName() + ")");
         return process;
+    }
+
+    /** Appends everything the process writes to its output and error streams to {@code log} until it ends. */
+    private static void copyOutput(IProcess process, Path log, boolean append) {
+        IStreamsProxy streams = process.getStreamsProxy();
+        if (streams == null) {
+            return;
+        }
+        Writer writer;
+        try {
+            Files.createDirectories(log.getParent());
+            writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            return; // the console still shows everything
+        }
+        IStreamListener copy = (text, monitor) -> {
+            synchronized (writer) {
+                try {
+                    writer.write(text);
+                    writer.flush();
+                } catch (IOException e) {
+                    // a full disk loses the copy, not the console
+                }
+            }
+        };
+        // added as soon as the process exists, well before its JVM prints its first line
+        for (IStreamMonitor monitor : List.of(streams.getOutputStreamMonitor(), streams.getErrorStreamMonitor())) {
+            monitor.addListener(copy);
+        }
+        DebugPlugin.getDefault().addDebugEventListener(new IDebugEventSetListener() {
+            @Override
+            public void handleDebugEvents(DebugEvent[] events) {
+                for (DebugEvent event : events) {
+                    if (event.getKind() == DebugEvent.TERMINATE && event.getSource() == process) {
+                        DebugPlugin.getDefault().removeDebugEventListener(this);
+                        synchronized (writer) {
+                            try {
+                                writer.close();
+                            } catch (IOException e) {
+                                // nothing more to write
+                            }
+                        }
+                    }
+                }
+            }
+        });
     }
 
     /** The {@code KEY=value} lines of a module's credentials file. */
