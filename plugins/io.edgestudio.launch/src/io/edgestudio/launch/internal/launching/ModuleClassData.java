@@ -22,9 +22,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.debug.core.DebugEvent;
-import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.IDebugEventSetListener;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.model.IProcess;
@@ -180,17 +177,7 @@ public final class ModuleClassData {
 
     /** Once {@code process} has ended, writes the archive from the class list it wrote, in the background. */
     void prepareAfter(IProcess process, Path classList) {
-        DebugPlugin.getDefault().addDebugEventListener(new IDebugEventSetListener() {
-            @Override
-            public void handleDebugEvents(DebugEvent[] events) {
-                for (DebugEvent event : events) {
-                    if (event.getKind() == DebugEvent.TERMINATE && event.getSource() == process) {
-                        DebugPlugin.getDefault().removeDebugEventListener(this);
-                        new Dump(classList).schedule();
-                    }
-                }
-            }
-        });
+        ModuleLauncher.whenTerminated(process, () -> new Dump(classList).schedule());
     }
 
     private static String key(Path java, List<Path> libraries) {

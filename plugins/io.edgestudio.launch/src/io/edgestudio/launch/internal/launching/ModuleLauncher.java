@@ -145,19 +145,26 @@ final class ModuleLauncher {
         for (IStreamMonitor monitor : List.of(streams.getOutputStreamMonitor(), streams.getErrorStreamMonitor())) {
             monitor.addListener(copy);
         }
+        whenTerminated(process, () -> {
+            synchronized (writer) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    // nothing more to write
+                }
+            }
+        });
+    }
+
+    /** Runs {@code action} once {@code process} has terminated (on the thread that reports it). */
+    static void whenTerminated(IProcess process, Runnable action) {
         DebugPlugin.getDefault().addDebugEventListener(new IDebugEventSetListener() {
             @Override
             public void handleDebugEvents(DebugEvent[] events) {
                 for (DebugEvent event : events) {
                     if (event.getKind() == DebugEvent.TERMINATE && event.getSource() == process) {
                         DebugPlugin.getDefault().removeDebugEventListener(this);
-                        synchronized (writer) {
-                            try {
-                                writer.close();
-                            } catch (IOException e) {
-                                // nothing more to write
-                            }
-                        }
+                        action.run();
                     }
                 }
             }
