@@ -124,11 +124,6 @@ public final class ModuleClassData {
                 .resolve("cds").resolve("ide-modules");
     }
 
-    /** The archive of these libraries (it may not exist yet). */
-    Path archive() {
-        return archive;
-    }
-
     /**
      * Sets up a module's launch: with the archive when it exists (libraries first on the class path), else with
      * a list of the classes the JVM loads, which {@link #prepareAfter(IProcess, Path)} turns into the archive.
@@ -138,14 +133,10 @@ public final class ModuleClassData {
     Setup apply(ILaunchConfigurationWorkingCopy config, String module) throws CoreException {
         if (Files.isRegularFile(archive)) {
             List<String> classPath = new ArrayList<>();
-            for (IRuntimeClasspathEntry entry : bootstrap) {
-                classPath.add(entry.getMemento());
-            }
-            for (IRuntimeClasspathEntry entry : libraryEntries) {
-                classPath.add(entry.getMemento());
-            }
-            for (IRuntimeClasspathEntry entry : others) {
-                classPath.add(entry.getMemento());
+            for (List<IRuntimeClasspathEntry> part : List.of(bootstrap, libraryEntries, others)) {
+                for (IRuntimeClasspathEntry entry : part) {
+                    classPath.add(entry.getMemento());
+                }
             }
             try {
                 Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
